@@ -1,0 +1,201 @@
+"""Load `data/` into typed models, collecting every problem before stopping.
+
+Nothing downstream reads YAML: the generator, the hooks and the tests all get a
+`Catalog`. A problem is reported as `file: place: message` (place like
+`notes[3].en`), all of them at once, so one run of `make site` shows the whole
+list; callers print `DataError` and exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import SECTIONS, SLUG_PATTERN, Platform, Platforms, Service, Takeaways
+
+# ---------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalog:
+    services: list[Service]  # in catalog order (by number)
+    platforms: dict[str, Platform]
+    takeaways: Takeaways
+
+    def service(self, service_id: str) -> Service:
+        return next(s for s in self.services if s.id == service_id)
+
+
+class DataError(Exception):
+    """Bad data: every problem found, each `file: place: message`."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        n = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        return f"{n} problem{'s' if n != 1 else ''} in the handbook's data:\n{lines}"
+
+
+# ---------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------
+
+
+def load_catalog(data_dir: str | Path) -> Catalog:
+    """Read and validate every data file; raise DataError listing all problems."""
+    data_dir = Path(data_dir)
+    problems: list[str] = []
+    root = data_dir.parent
+
+    def rel(path: Path) -> str:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    platforms_file = data_dir / "platforms.yaml"
+    platforms_model = _load(platforms_file, Platforms, problems, rel)
+    platforms: dict[str, Platform] = {}
+    if platforms_model:
+        for i, p in enumerate(platforms_model.platforms):
+            if p.id in platforms:
+                problems.append(f"{rel(platforms_file)}: platforms[{i}].id: duplicate platform id '{p.id}'")
+            platforms[p.id] = p
+
+    takeaways = _load(data_dir / "takeaways.yaml", Takeaways, problems, rel)
+    if takeaways:
+        _check_unique_ids(
+            [(f"groups[{g}].id", grp.id) for g, grp in enumerate(takeaways.groups)]
+            + [(f"groups[{g}].takeaways[{t}].id", tk.id) for g, grp in enumerate(takeaways.groups)
+               for t, tk in enumerate(grp.takeaways)],
+            rel(data_dir / "takeaways.yaml"), problems)
+
+    services: list[Service] = []
+    numbers: dict[int, str] = {}
+    service_files = sorted((data_dir / "services").glob("*.yaml"))
+    if not service_files:
+        problems.append(f"{rel(data_dir / 'services')}: no service files (*.yaml)")
+    for path in service_files:
+        name = rel(path)
+        if not re.match(SLUG_PATTERN, path.stem):
+            problems.append(f"{name}: file name '{path.stem}' must match {SLUG_PATTERN} (it is the page's URL)")
+        service = _load(path, Service, problems, rel)
+        if service is None:
+            continue
+        if service.id != path.stem:
+            problems.append(f"{name}: id: '{service.id}' must equal the file name '{path.stem}'")
+        if service.number in numbers:
+            problems.append(f"{name}: number: {service.number} is already used by {numbers[service.number]}")
+        numbers.setdefault(service.number, name)
+        _check_service_refs(service, name, platforms if platforms_model else None, problems)
+        services.append(service)
+
+    if problems:
+        raise DataError(problems)
+    assert takeaways is not None
+    return Catalog(sorted(services, key=lambda s: s.number), platforms, takeaways)
+
+
+def _load(path: Path, model: type[BaseModel], problems: list[str], rel) -> BaseModel | None:
+    # One file: YAML syntax first (with its line), then the model's shape.
+    name = rel(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{name}: file is missing")
+        return None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "?"
+        problems.append(f"{name}: {where}: YAML syntax error: {e.problem or e.context}")
+        return None
+    except yaml.YAMLError as e:
+        problems.append(f"{name}: YAML error: {e}")
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{name}: expected a mapping at the top level, found {type(raw).__name__}")
+        return None
+    try:
+        result = model.model_validate(raw)
+    except ValidationError as e:
+        for err in e.errors():
+            problems.append(f"{name}: {_place(err['loc'])}: {_message(err)}")
+        return None
+    for place in _placeholders(raw):
+        problems.append(f"{name}: {place}: still 'TODO' (write the text)")
+    return result
+
+
+def _placeholders(value, loc: tuple = ()) -> list[str]:
+    # A 'TODO' left by a skeleton is not a translation.
+    if isinstance(value, str):
+        return [_place(loc)] if value.strip() == "TODO" else []
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _placeholders(v, (*loc, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _placeholders(v, (*loc, i))]
+    return []
+
+
+def _place(loc: tuple) -> str:
+    # ('notes', 3, 'en') -> notes[3].en
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _message(err: dict) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return "missing (field required)"
+    if kind == "extra_forbidden":
+        return "unknown field (not in the schema; a typo?)"
+    if kind == "string_pattern_mismatch" and str(err["loc"][-1]) in ("id", "from", "to", "via", "platforms") or (
+        kind == "string_pattern_mismatch" and isinstance(err["loc"][-1], int)):
+        return f"'{err['input']}' is not a valid id ({SLUG_PATTERN})"
+    if kind in ("string_too_short", "string_pattern_mismatch") and isinstance(err.get("input"), str) and not err["input"].strip():
+        return "empty (a translation or text is required)"
+    return msg
+
+
+def _check_unique_ids(entries: list[tuple[str, str]], name: str, problems: list[str]) -> None:
+    counts = Counter(i for _, i in entries)
+    seen: set[str] = set()
+    for place, i in entries:
+        if counts[i] > 1 and i in seen:
+            problems.append(f"{name}: {place}: duplicate id '{i}' (anchors must be unique on the page)")
+        seen.add(i)
+
+
+# Anchors the page already uses: an item may not take one of them.
+RESERVED_ANCHORS = {s.replace("_", "-") for s in SECTIONS} | {"systems", "summary", "facts"}
+
+
+def _check_service_refs(service: Service, name: str, platforms: dict | None, problems: list[str]) -> None:
+    entries = [(f"{key}[{i}].id", item.id) for key in SECTIONS for i, item in enumerate(service.section(key))]
+    _check_unique_ids(entries, name, problems)
+    for place, i in entries:
+        if i in RESERVED_ANCHORS:
+            problems.append(f"{name}: {place}: id '{i}' is reserved for a section anchor")
+    system_ids = {s.id for s in service.systems}
+    if platforms is not None:
+        for i, system in enumerate(service.systems):
+            for j, ref in enumerate(system.platforms):
+                if ref not in platforms:
+                    problems.append(f"{name}: systems[{i}].platforms[{j}]: unknown platform '{ref}' (not in data/platforms.yaml)")
+    for i, integ in enumerate(service.integrations):
+        for field, refs in (("from", integ.source), ("to", integ.target), ("via", integ.via)):
+            for j, ref in enumerate(refs):
+                if ref not in system_ids:
+                    problems.append(f"{name}: integrations[{i}].{field}[{j}]: unknown system '{ref}' (not an id under systems)")

@@ -1,0 +1,134 @@
+"""The generator: models in, Markdown out, one page per path and language.
+
+It knows nothing of MkDocs. Pages are Markdown files (front matter, headings
+with explicit ids) whose bodies come from the Jinja templates in
+`overrides/handbook/`; links between pages are relative directory URLs
+(`../int-calendar/`), so the output moves to any engine that serves
+`services/<id>/`. Hand-written pages in `docs/` may hold markers
+(`<!-- handbook:services-table -->`) that `expand_markers` fills in; an unknown
+marker is an error, never silently left in.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import bidi
+from .catalog import Catalog
+from .models import LANGUAGES, SECTIONS
+from .strings import DIRECTION, STRINGS
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "handbook"
+MARKER = re.compile(r"<!--\s*handbook:([a-z0-9-]+)\s*-->")
+
+
+class MarkerError(Exception):
+    """A hand-written page names a marker no producer knows."""
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def page_url(doc_path: str) -> str:
+    # `services/x.md` -> `services/x/`, `index.md` -> `` (directory URLs).
+    stem = doc_path[:-3] if doc_path.endswith(".md") else doc_path
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return stem
+
+
+def relative_url(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
+    """The link from one page to another (and an anchor on it), relative."""
+    here, there = page_url(from_doc), page_url(to_doc)
+    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+# ---------------------------------------------------------------------------
+# Generator
+# ---------------------------------------------------------------------------
+
+
+class Generator:
+    """Every generated page, and the markers of hand-written ones, per language."""
+
+    def __init__(self, catalog: Catalog, templates: Path = TEMPLATES):
+        self.catalog = catalog
+        self.env = Environment(
+            loader=FileSystemLoader(str(templates)),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # `{#id}` is Markdown's attribute syntax for heading ids, not a comment.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters["runs"] = bidi.runs
+        # Front matter strings: JSON is YAML, and Hebrew stays readable.
+        self.env.filters["yaml_str"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
+        self.producers = {
+            "services-table": self._services_table,
+        }
+
+    def paths(self) -> list[str]:
+        """Doc paths of the generated pages (the same in every language)."""
+        return (
+            ["services/index.md"]
+            + [f"services/{s.id}.md" for s in self.catalog.services]
+            + ["takeaways.md"]
+        )
+
+    def page(self, path: str, lang: str) -> str:
+        """The Markdown of generated page `path` in `lang`."""
+        if path == "services/index.md":
+            return self._render("services_index.md.j2", path, lang)
+        if path == "takeaways.md":
+            return self._render("takeaways.md.j2", path, lang, takeaways=self.catalog.takeaways)
+        if path.startswith("services/") and path.endswith(".md"):
+            service = self.catalog.service(path[len("services/"):-3])
+            return self._render("service.md.j2", path, lang, service=service)
+        raise KeyError(path)
+
+    def expand_markers(self, markdown: str, lang: str, path: str, source: str) -> str:
+        """Fill the `<!-- handbook:NAME -->` markers of a hand-written page."""
+        unknown = [m[1] for m in MARKER.finditer(markdown) if m[1] not in self.producers]
+        if unknown:
+            known = ", ".join(sorted(self.producers))
+            raise MarkerError(f"{source}: unknown marker 'handbook:{unknown[0]}' (known: {known})")
+        return MARKER.sub(lambda m: self.producers[m[1]](lang, path), markdown)
+
+    # -- producers ---------------------------------------------------------
+
+    def _services_table(self, lang: str, path: str) -> str:
+        return self._render("services_table.html.j2", path, lang).strip()
+
+    def _render(self, template: str, path: str, lang: str, **context) -> str:
+        def link(to: str, anchor: str | None = None) -> str:
+            return relative_url(path, to, anchor)
+
+        return self.env.get_template(template).render(
+            lang=lang,
+            dir=DIRECTION[lang],
+            t=STRINGS[lang],
+            catalog=self.catalog,
+            sections=SECTIONS,
+            link=link,
+            **context,
+        )
+
+
+def languages() -> tuple[str, ...]:
+    return LANGUAGES

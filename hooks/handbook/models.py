@@ -1,0 +1,137 @@
+"""The handbook's data shapes: the single source of truth.
+
+Every YAML file under `data/` is validated by these models, and the editor JSON
+Schema in `data/schema/` is generated from them (`python -m handbook schema`).
+Raw fields are what authors write; computed fields (`@computed_field` and plain
+properties) are derived here and never typed by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
+
+LANGUAGES = ("he", "en")
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
+
+
+class _Strict(BaseModel):
+    # An unknown field is a typo until proven otherwise.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(_Strict):
+    """A phrase in both languages."""
+
+    he: NonEmpty
+    en: NonEmpty
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Item(_Strict):
+    """One research bullet: Hebrew verbatim, English translation, stable anchor id."""
+
+    id: Slug = Field(description="Stable anchor id on the service page; public URL, never change it.")
+    he: NonEmpty = Field(description="The research text, verbatim (bold markers removed).")
+    en: NonEmpty = Field(description="A faithful English translation: same numbers, names, terms.")
+
+    def text(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class System(Item):
+    """A system the agency needs access to, with the platforms it may be."""
+
+    platforms: list[Slug] = Field(default=[], description="Ids from data/platforms.yaml.")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def name(self) -> str:
+        # Every system bullet opens with its (Latin) name, before " (" or " - ".
+        return re.split(r" \(| - ", self.he, maxsplit=1)[0].strip()
+
+
+class Integration(Item):
+    """A data flow between systems of the same service."""
+
+    source: list[Slug] = Field(alias="from", min_length=1, description="Ids of this service's systems.")
+    target: list[Slug] = Field(alias="to", min_length=1, description="Ids of this service's systems.")
+    via: list[Slug] = Field(default=[], description="Systems in between, in order.")
+    direction: Literal["one-way", "two-way"]
+
+
+SECTIONS = ("technical_requirements", "systems", "integrations", "prerequisites", "notes")
+
+
+class Service(_Strict):
+    """One service of the catalog: a page per language."""
+
+    number: int = Field(ge=1, le=9999, description="The service's number in the catalog.")
+    id: Slug = Field(description="Equals the file name; the page's URL. Public: never change it.")
+    title: Text
+    summary: Text = Field(description='"What the service does".')
+    technical_requirements: list[Item] = Field(min_length=1)
+    systems: list[System] = Field(min_length=1)
+    integrations: list[Integration] = Field(min_length=1)
+    prerequisites: list[Item] = Field(min_length=1)
+    notes: list[Item] = Field(min_length=1)
+
+    def section(self, key: str) -> list[Item]:
+        return getattr(self, key)
+
+    def items(self) -> list[tuple[str, Item]]:
+        return [(key, item) for key in SECTIONS for item in self.section(key)]
+
+    @property
+    def direction(self) -> str:
+        return "two-way" if any(i.direction == "two-way" for i in self.integrations) else "one-way"
+
+    def system(self, system_id: str) -> System:
+        return next(s for s in self.systems if s.id == system_id)
+
+
+class Takeaway(Item):
+    """One bullet of the research's closing summary."""
+
+
+class TakeawayGroup(_Strict):
+    id: Slug
+    heading: NonEmpty = Field(description="The research's heading, verbatim (without '### ' and ':').")
+    title: Text
+    takeaways: list[Takeaway] = Field(min_length=1)
+
+
+class Takeaways(_Strict):
+    """The research's closing summary: groups of common takeaways."""
+
+    heading: NonEmpty = Field(description="The summary's heading in the research, verbatim.")
+    groups: list[TakeawayGroup] = Field(min_length=1)
+
+
+PlatformCategory = Literal[
+    "crm", "marketing", "accounting", "support", "calendar", "ecommerce", "messaging",
+    "automation", "database", "cache", "queue", "monitoring", "api-gateway", "cloud",
+    "standard", "other",
+]
+
+
+class Platform(_Strict):
+    """A product, platform or tool the research names."""
+
+    id: Slug
+    name: Text
+    category: PlatformCategory
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")] = Field(
+        description="Official site or developer documentation."
+    )
+
+
+class Platforms(_Strict):
+    platforms: list[Platform]

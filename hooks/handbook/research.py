@@ -1,0 +1,143 @@
+"""Read a research document (Markdown, Hebrew with English terms) into plain records.
+
+The format: `## NN. id - title` per service, a bold `**label**: text` summary line,
+bold section labels followed by `- ` bullets, and a closing `## Summary: ...`
+with `### Group:` headings. The fidelity test and the importer both stand on this
+parser, so it reports every problem with its line number instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The research's section labels, as written, mapped to the data's section keys.
+SECTION_LABELS = {
+    "דרישות טכניות": "technical_requirements",
+    "מערכות שצריך גישה אליהן": "systems",
+    "אינטגרציות נדרשות": "integrations",
+    "Prerequisites (מה צריך להיות מוכן מראש)": "prerequisites",
+    "הערות חשובות": "notes",
+}
+SUMMARY_LABEL = "מה השירות עושה"
+
+_SERVICE = re.compile(r"^## (\d+)\. ([a-z0-9-]+) - (.+)$")
+_SUMMARY_HEADING = re.compile(r"^## (Summary: .+)$")
+_GROUP = re.compile(r"^### (.+?):?$")
+_LABEL = re.compile(r"^\*\*(.+?)\*\*:\s*(.*)$")
+_BULLET = re.compile(r"^- (.+)$")
+_END = re.compile(r"^\*\*End of .+\*\*$")
+
+
+class ResearchError(Exception):
+    """A malformed research document: every problem with its line."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path, self.problems = path, problems
+        super().__init__("\n".join(f"{path}:{p}" for p in problems))
+
+
+@dataclass
+class Bullet:
+    text: str
+    line: int
+
+
+@dataclass
+class ResearchService:
+    number: int
+    id: str
+    title: str
+    line: int
+    summary: str = ""
+    sections: dict[str, list[Bullet]] = field(default_factory=dict)
+
+
+@dataclass
+class ResearchGroup:
+    heading: str
+    line: int
+    bullets: list[Bullet] = field(default_factory=list)
+
+
+@dataclass
+class ResearchDocument:
+    services: list[ResearchService]
+    summary_heading: str | None
+    groups: list[ResearchGroup]
+
+
+def strip_bold(text: str) -> str:
+    # The data keeps the words, not the Markdown emphasis.
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+
+
+def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
+    """Parse a research document; raise ResearchError listing every problem."""
+    path = str(path)
+    if text is None:
+        text = Path(path).read_text(encoding="utf-8")
+    problems: list[str] = []
+    services: list[ResearchService] = []
+    groups: list[ResearchGroup] = []
+    summary_heading = None
+    service: ResearchService | None = None
+    section: list[Bullet] | None = None
+    group: ResearchGroup | None = None
+
+    for n, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if not line or line == "---" or line.startswith("# ") or _END.match(line):
+            continue
+        if not services and summary_heading is None and not line.startswith("## "):
+            continue  # the preamble before the first service is not content
+        if m := _SERVICE.match(line):
+            service = ResearchService(int(m[1]), m[2], m[3].strip(), n)
+            services.append(service)
+            section, group = None, None
+        elif m := _SUMMARY_HEADING.match(line):
+            summary_heading, service, section = m[1], None, None
+        elif summary_heading and (m := _GROUP.match(line)):
+            group = ResearchGroup(m[1].strip(), n)
+            groups.append(group)
+        elif m := _LABEL.match(line):
+            label, rest = m[1].strip(), m[2].strip()
+            if service is None:
+                problems.append(f"{n}: section label '{label}' outside a service (expected '## NN. id - title' before it)")
+            elif label == SUMMARY_LABEL:
+                if not rest:
+                    problems.append(f"{n}: '{SUMMARY_LABEL}' has no text after the colon")
+                service.summary = strip_bold(rest)
+            elif label in SECTION_LABELS:
+                key = SECTION_LABELS[label]
+                if key in service.sections:
+                    problems.append(f"{n}: section '{label}' appears twice in service {service.id}")
+                section = service.sections.setdefault(key, [])
+                if rest:
+                    problems.append(f"{n}: unexpected text after section label '{label}' (expected bullets on the next lines)")
+            else:
+                known = ", ".join([SUMMARY_LABEL, *SECTION_LABELS])
+                problems.append(f"{n}: unknown section label '{label}' (expected one of: {known})")
+                section = None
+        elif m := _BULLET.match(line):
+            if group is not None and summary_heading:
+                group.bullets.append(Bullet(strip_bold(m[1].strip()), n))
+            elif section is not None:
+                section.append(Bullet(strip_bold(m[1].strip()), n))
+            else:
+                problems.append(f"{n}: bullet outside a section (expected a bold section label before it)")
+        elif line.startswith("## "):
+            problems.append(f"{n}: malformed service heading (expected '## NN. id - title', id in a-z, 0-9 and '-')")
+        else:
+            problems.append(f"{n}: unexpected line (expected a heading, a bold label or a '- ' bullet)")
+
+    for s in services:
+        if not s.summary:
+            problems.append(f"{s.line}: service {s.id} has no '{SUMMARY_LABEL}' line")
+        missing = [label for label, key in SECTION_LABELS.items() if not s.sections.get(key)]
+        for label in missing:
+            problems.append(f"{s.line}: service {s.id} has no bullets under '{label}'")
+    if problems:
+        raise ResearchError(path, problems)
+    return ResearchDocument(services, summary_heading, groups)

@@ -1,0 +1,98 @@
+"""MkDocs adapter for the generator: generated pages and filled markers.
+
+Thin on purpose: the content comes from `handbook.generate` (no MkDocs there).
+mkdocs-static-i18n 1.3.1 re-creates every file from its path under `docs_dir`,
+losing in-memory content, so generated pages are added in `on_files` as paths
+`docs/<lang>/...` without content (i18n then pairs languages, alternates,
+sitemap and search), and their content is supplied after i18n has run (priority
+below its -100). Nothing is written into `docs/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from handbook.catalog import DataError, load_catalog
+from handbook.generate import Generator, MarkerError
+from handbook.models import LANGUAGES
+
+_generator: Generator | None = None
+
+# ----------------------------------------------------------------------------
+# Hooks
+# ----------------------------------------------------------------------------
+
+
+def on_config(config):
+    # Read the data once per build (and again on every `mkdocs serve` rebuild).
+    global _generator
+    data = Path(config.config_file_path).parent / "data"
+    try:
+        _generator = Generator(load_catalog(data))
+    except DataError as e:
+        raise PluginError(e.report()) from None
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    # Announce every generated page, in every language, before i18n sorts them.
+    for lang in LANGUAGES:
+        for path in _generator.paths():
+            files.append(File(f"{lang}/{path}", config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-110)
+def on_nav(nav, config, files):
+    # After i18n (priority -100) has re-created the files: give them content.
+    generated = set(_generator.paths())
+    for file in files.documentation_pages():
+        lang, path = _source(file, config)
+        if path in generated:
+            file.content_string = _generator.page(path, lang)
+    _order_services(nav, config)
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Hand-written pages: fill their `<!-- handbook:NAME -->` markers.
+    lang, path = _source(page.file, config)
+    try:
+        return _generator.expand_markers(markdown, lang, path, f"docs/{lang}/{path}")
+    except MarkerError as e:
+        raise PluginError(str(e)) from None
+
+
+# ----------------------------------------------------------------------------
+# Helpers
+# ----------------------------------------------------------------------------
+
+
+def _source(file, config) -> tuple[str | None, str | None]:
+    # `docs/en/services/x.md` -> ("en", "services/x.md"); (None, None) elsewhere.
+    if not file.abs_src_path:
+        return None, None
+    try:
+        rel = Path(file.abs_src_path).relative_to(config.docs_dir).as_posix()
+    except ValueError:
+        return None, None
+    lang, _, path = rel.partition("/")
+    return (lang, path) if lang in LANGUAGES else (None, None)
+
+
+def _order_services(nav, config) -> None:
+    # Services in catalog order (by number), not by file name.
+    numbers = {f"services/{s.id}.md": s.number for s in _generator.catalog.services}
+
+    def key(item):
+        file = getattr(item, "file", None)
+        return numbers.get(_source(file, config)[1], -1) if file else -1
+
+    for item in nav.items:
+        children = getattr(item, "children", None)
+        if children and any(key(c) > 0 for c in children):
+            children.sort(key=key)
