@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from handbook.catalog import DataError, load_catalog
 from handbook.generate import Generator, MarkerError
 from handbook.models import LANGUAGES
+from handbook.strings import STRINGS
 
 _generator: Generator | None = None
 
@@ -73,15 +74,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def _source(file, config) -> tuple[str | None, str | None]:
-    # `docs/en/services/x.md` -> ("en", "services/x.md"); (None, None) elsewhere.
-    if not file.abs_src_path:
-        return None, None
-    try:
-        rel = Path(file.abs_src_path).relative_to(config.docs_dir).as_posix()
-    except ValueError:
-        return None, None
-    lang, _, path = rel.partition("/")
-    return (lang, path) if lang in LANGUAGES else (None, None)
+    # `en/services/x.md` -> ("en", "services/x.md"); (None, None) elsewhere.
+    lang, _, path = file.src_uri.partition("/")
+    return (lang, path) if lang in LANGUAGES and path else (None, None)
 
 
 def _order_services(nav, config) -> None:
@@ -96,3 +91,6 @@ def _order_services(nav, config) -> None:
         children = getattr(item, "children", None)
         if children and any(key(c) > 0 for c in children):
             children.sort(key=key)
+            # The section is named by its index page, in the page's language.
+            lang = _source(children[0].file, config)[0]
+            item.title = STRINGS[lang]["services"]

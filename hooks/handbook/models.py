@@ -42,7 +42,7 @@ class Item(_Strict):
     he: NonEmpty = Field(description="The research text, verbatim (bold markers removed).")
     en: NonEmpty = Field(description="A faithful English translation: same numbers, names, terms.")
 
-    def text(self, lang: str) -> str:
+    def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
 
 

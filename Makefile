@@ -1,0 +1,42 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+:
+#   make serve   the site, live, at http://127.0.0.1:8000
+#   make test    every test
+# Both create .venv from the pinned requirements when it is missing or stale.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PYTHONPATH := hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test check schema export screenshots clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(STAMP)  ## strict build into site/
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: $(STAMP)  ## every test
+	$(BIN)/python -m pytest
+
+check: $(STAMP)  ## validate data/ and say what is there
+	$(BIN)/python -m handbook check
+
+schema: $(STAMP)  ## regenerate the editor JSON Schemas from the models
+	$(BIN)/python -m handbook schema
+
+export: $(STAMP)  ## the generated Markdown tree, both languages, into build/markdown
+	$(BIN)/python -m handbook export build/markdown
+
+screenshots: site  ## PNGs of the main page types into screenshots/
+	$(BIN)/python scripts/screenshots.py site screenshots
+
+clean:
+	rm -rf site build screenshots

@@ -1,0 +1,74 @@
+"""Shared fixtures: the real data, the parsed research, and one real build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.catalog import load_catalog
+from handbook.research import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+RESEARCH = ROOT.parent / "shared" / "research" / "integration-services-31-40.md"
+LANGS = {"he": "", "en": "en/"}  # language -> URL prefix
+
+
+def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a user runs it (a subprocess, its own output)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=config_dir, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def research():
+    if not RESEARCH.exists():
+        pytest.fail(f"the research document is missing: {RESEARCH} (shared/ must sit beside the repository)")
+    return parse(RESEARCH)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once with --strict into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
+    assert not warnings, "\n".join(warnings)
+    return out
+
+
+@pytest.fixture(scope="session")
+def html(site):
+    """Parsed HTML of a built page by URL path (`en/services/x/`)."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def get(url_path: str) -> BeautifulSoup:
+        if url_path not in cache:
+            file = site / url_path / "index.html" if not url_path.endswith(".html") else site / url_path
+            assert file.exists(), f"page not built: /{url_path}"
+            cache[url_path] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return cache[url_path]
+
+    return get
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of data/ for bad-data scenarios."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target

@@ -1,0 +1,101 @@
+"""The generator on its own: no MkDocs, models in, Markdown out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from handbook.bidi import runs
+from handbook.generate import Generator, MarkerError, relative_url
+
+
+@pytest.fixture(scope="module")
+def generator(catalog):
+    return Generator(catalog)
+
+
+def test_pages_cover_every_service_and_the_takeaways(generator, catalog):
+    paths = generator.paths()
+    assert [p for p in paths if p.startswith("services/") and p != "services/index.md"] == [
+        f"services/{s.id}.md" for s in catalog.services]
+    assert "takeaways.md" in paths
+
+
+def test_service_page_has_sections_with_explicit_ids(generator):
+    md = generator.page("services/int-crm-marketing.md", "he")
+    assert md.startswith('---\ntitle: "35. אינטגרציית CRM-Marketing"\n')
+    for section in ("technical-requirements", "systems", "integrations", "prerequisites", "notes"):
+        assert f"{{#{section}}}" in md
+    assert '<li id="hubspot-rate-limit">' in md or 'id="hubspot-rate-limit' in md
+
+
+def test_markers_are_filled_and_unknown_ones_stop(generator):
+    out = generator.expand_markers("a\n<!-- handbook:services-table -->\nb", "en", "index.md", "docs/en/index.md")
+    assert '<table class="hb-services">' in out and "handbook:" not in out
+    assert 'href="services/whatsapp-api-setup/"' in out
+    with pytest.raises(MarkerError, match=r"docs/en/index.md: unknown marker 'handbook:nope'"):
+        generator.expand_markers("<!-- handbook:nope -->", "en", "index.md", "docs/en/index.md")
+
+
+@pytest.mark.parametrize("src, dst, expected", [
+    ("index.md", "services/int-calendar.md", "services/int-calendar/"),
+    ("services/index.md", "services/int-calendar.md", "int-calendar/"),
+    ("services/int-calendar.md", "takeaways.md", "../../takeaways/"),
+    ("services/int-calendar.md", "index.md", "../../"),
+    ("takeaways.md", "takeaways.md", "./"),
+])
+def test_relative_urls(src, dst, expected):
+    assert relative_url(src, dst) == expected
+
+
+@pytest.mark.parametrize("text, isolated", [
+    ("אם אחת המערכות מגיעה ל-rate limit, צריך exponential backoff (1s, 2s, 4s...)",
+     ["rate limit", "exponential backoff (1s, 2s, 4s...)"]),
+    ("פורמט מספר חייב להיות בינלאומי: +972501234567 (לא 050-123-4567)", ["+972501234567", "050-123-4567"]),
+    ("HubSpot rate limit: 10,000 requests ליום (free), 160 requests לכל 10 שניות",
+     ["HubSpot rate limit: 10,000 requests", "(free), 160 requests", "10"]),
+    ("System A → System B: העברת נתונים בכיוון אחד (unidirectional)", ["System A → System B", "(unidirectional)"]),
+    ("Webhook signature verification חובה: base64(HMACSHA256(timestamp + body))",
+     ["Webhook signature verification", "base64(HMACSHA256(timestamp + body))"]),
+    ("WhatsApp Business API (Cloud API או On-Premises)", ["WhatsApp Business API", "Cloud API", "On-Premises"]),
+])
+def test_latin_and_number_runs_are_isolated_in_hebrew(text, isolated):
+    parts = runs(text, "rtl")
+    assert "".join(p for _, p in parts) == text  # nothing lost or reordered
+    assert [p for d, p in parts if d == "ltr"] == isolated
+
+
+def test_hebrew_in_english_is_isolated():
+    assert [p for d, p in runs("registration number (ח.פ.) and VAT", "ltr") if d == "rtl"] == ["ח.פ"]
+
+
+def test_export_writes_both_languages_without_mkdocs(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "handbook", "export", str(tmp_path)],
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 0, result.stderr
+    for lang in ("he", "en"):
+        page = (tmp_path / lang / "services" / "whatsapp-api-setup.md").read_text(encoding="utf-8")
+        assert "{#technical-requirements}" in page
+        home = (tmp_path / lang / "index.md").read_text(encoding="utf-8")
+        assert "handbook:" not in home and "hb-services" in home
+    check = subprocess.run([sys.executable, "-c", "import handbook.export, handbook.generate, sys; "
+                            "print(any(m.startswith('mkdocs') for m in sys.modules))"],
+                           capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert check.stdout.strip() == "False"
+
+
+def test_schemas_are_up_to_date():
+    result = subprocess.run([sys.executable, "-m", "handbook", "schema", "--check"],
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_data_file_names_its_schema():
+    for path in sorted((ROOT / "data").rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.exists(), f"{path}: schema {schema} missing"
