@@ -66,3 +66,30 @@ def test_no_request_leaves_the_site_or_fails(browser_page):
     outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]
     assert not outside, outside
     assert not page.failures, page.failures  # and nothing it asks for is missing
+
+
+def test_latin_runs_keep_their_order_inside_hebrew(browser_page):
+    # Measured on screen: in "(1s, 2s, 4s...)" inside Hebrew, 1s is left of 2s,
+    # 2s left of 4s, and the whole run sits left of the Hebrew before it.
+    base, page, _ = browser_page
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{base}/services/integration-simple/")
+        xs = page.evaluate("""() => {
+          const li = [...document.querySelectorAll('#notes ~ ul > li')].find(l => l.textContent.includes('1s, 2s'));
+          const run = [...li.querySelectorAll('span[dir=ltr]')].find(s => s.textContent.includes('1s, 2s'));
+          const node = run.firstChild, text = node.textContent;
+          const at = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                            const b = r.getBoundingClientRect(); return [b.x, b.y]; };
+          const before = run.previousSibling; // Hebrew text before the run
+          const r = document.createRange(); r.setStart(before, before.length - 2); r.setEnd(before, before.length - 1);
+          const hb = r.getBoundingClientRect();
+          return {one: at(text.indexOf('1s')), two: at(text.indexOf('2s')), four: at(text.indexOf('4s')),
+                  last: at(text.length - 1), hebrew: [hb.x, hb.y]};
+        }""")
+        same_line = xs["one"][1] == xs["four"][1]
+        assert same_line or width < 600, "on a desktop the run fits on one line"
+        if same_line:
+            assert xs["one"][0] < xs["two"][0] < xs["four"][0] < xs["last"][0], (width, xs)
+        if xs["last"][1] == xs["hebrew"][1]:
+            assert xs["last"][0] < xs["hebrew"][0], (width, xs)
