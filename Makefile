@@ -12,6 +12,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site test check schema export screenshots clean
 
+NODE_STAMP := node_modules/.installed
+
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -23,7 +25,12 @@ serve: $(STAMP)  ## the site with live reload at http://127.0.0.1:8000
 site: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(STAMP)  ## every test
+# The quality gates' checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)  ## every test
 	$(BIN)/python -m pytest
 
 check: $(STAMP)  ## validate data/ and say what is there

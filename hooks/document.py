@@ -1,7 +1,8 @@
 """MkDocs adapter: fixes to the theme's HTML document that templates cannot reach.
 
 Material puts `dir` on <body> only; the root element carries it too, so that the
-whole document, <head> included, has the language's direction.
+whole document, <head> included, has the language's direction. And the theme's
+own markup is made valid HTML where it is not.
 """
 
 from __future__ import annotations
@@ -11,8 +12,27 @@ import re
 from handbook.strings import DIRECTION
 
 _HTML = re.compile(r'<html lang="([a-z-]+)"')
+# Material's toggles are checkboxes with autocomplete="off", which HTML does not
+# allow on checkboxes (2 validator errors on every page).
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"|(<input\b[^>]*?)\s+autocomplete="off"(?=[^>]*\btype="checkbox")')
+
+
+# The theme's bundle sits at the end of <body> without `defer`; deferring it lets
+# the first paint happen before it is fetched and run (same order, same events).
+_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
 
 def on_post_page(output: str, page, config) -> str:
+    return _fix(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # Theme pages that are not Markdown pages (404.html) get the same fixes.
+    return _fix(output) if template_name.endswith(".html") else output
+
+
+def _fix(output: str) -> str:
     # <html lang="he"> -> <html lang="he" dir="rtl">
-    return _HTML.sub(lambda m: f'{m[0]} dir="{DIRECTION.get(m[1], "ltr")}"', output, count=1)
+    output = _HTML.sub(lambda m: f'{m[0]} dir="{DIRECTION.get(m[1], "ltr")}"', output, count=1)
+    output = _BUNDLE.sub(r'<script src="\1" defer></script>', output, count=1)
+    return _CHECKBOX_AUTOCOMPLETE.sub(lambda m: m[1] or m[2], output)

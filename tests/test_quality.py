@@ -1,0 +1,123 @@
+"""Quality gates on every page type, both languages: valid HTML, accessibility
+(WCAG 2.1 AA, light and dark, desktop and phone), links that resolve, keyboard use."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser import launch, serve
+from quality import AXE, VNU, page_types, page_urls
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def _require(path):
+    if not path.exists():
+        pytest.fail(f"{path.name} is missing: run `npm ci` (make test does it)")
+
+
+def test_every_page_is_valid_html(site):
+    _require(VNU)
+    pages = [str(p) for p in sorted(site.rglob("*.html"))]
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if m.get("type") == "error"]
+    assert not errors, "\n".join(errors[:40])
+    assert len(pages) >= 20
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    with serve(site) as base, launch() as browser:
+        yield base, browser
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_accessibility_violations(site, served, scheme, viewport):
+    _require(AXE)
+    base, browser = served
+    axe = AXE.read_text(encoding="utf-8")
+    ctx = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    page = ctx.new_page()
+    found = []
+    try:
+        for url in page_types(site):
+            page.goto(f"{base}/{url}")
+            page.evaluate("document.fonts.ready")
+            page.add_script_tag(content=axe)
+            result = page.evaluate("""async () => {
+                const r = await axe.run(document, {runOnly: {type: 'tag',
+                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+                return r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0].target}`);
+            }""")
+            found += [f"/{url} [{scheme}, {viewport}]: {v}" for v in result]
+    finally:
+        ctx.close()
+    assert not found, "\n".join(found)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids: dict[str, set[str]] = {}
+    soups = {}
+    for url in page_urls(site):
+        file = site / (url + "index.html" if url == "" or url.endswith("/") else url)
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        soups[url] = soup
+        ids[url] = {e["id"] for e in soup.select("[id]")}
+    broken = []
+    for url, soup in soups.items():
+        for a in soup.select("a[href]"):
+            href = a["href"]
+            parsed = urlparse(href)
+            if parsed.scheme in ("http", "https", "mailto"):
+                if parsed.scheme != "mailto" and not parsed.netloc:
+                    broken.append(f"/{url}: malformed external link {href}")
+                continue
+            target = urlparse(urljoin("http://site/" + url, href))
+            path = unquote(target.path.lstrip("/"))
+            if path.endswith("index.html"):
+                path = path[: -len("index.html")]
+            if path not in ids:
+                file = site / path
+                if not (file.is_file() or (file / "index.html").is_file()):
+                    broken.append(f"/{url}: {href} -> /{path} does not exist")
+                continue
+            if target.fragment and unquote(target.fragment) not in ids[path]:
+                broken.append(f"/{url}: {href} -> no #{target.fragment} on /{path}")
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_search_and_language_switcher_work_from_the_keyboard(served):
+    base, browser = served
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    page.goto(f"{base}/en/services/int-calendar/")
+    # Search: the theme's shortcut opens it, typing searches.
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.getAttribute('name')") == "query"
+    page.keyboard.type("Zendesk")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.keyboard.press("Escape")
+    page.goto(f"{base}/en/services/int-calendar/")
+    # Language switcher: reachable with Tab, has a visible focus ring, and opens.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-select__link')"):
+            break
+    else:
+        pytest.fail("the language switcher is not reachable with Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "no visible focus on the language switcher"
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.url.rstrip("/").endswith(("services/int-calendar", urljoin("/en/services/int-calendar/", href).rstrip("/")))
+    page.close()
