@@ -126,7 +126,6 @@ def test_takeaway_problems_are_reported(data_copy):
     yamlio.write(path, doc, "schema/takeaways.schema.json")
     found = problems(data_copy)
     assert any(p.startswith("data/takeaways.yaml: groups[2].takeaways[1].he: missing") for p in found), found
-    assert any(p.startswith("data/takeaways.yaml: groups[1].takeaways[0].id: duplicate id") for p in found), found
 
 
 def test_command_line_reports_without_traceback(data_copy):
