@@ -119,7 +119,7 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
             else:
                 known = ", ".join([SUMMARY_LABEL, *SECTION_LABELS])
                 problems.append(f"{n}: unknown section label '{label}' (expected one of: {known})")
-                section = None
+                section = []  # its bullets belong to it: one problem, not one per bullet
         elif m := _BULLET.match(line):
             if group is not None and summary_heading:
                 group.bullets.append(Bullet(strip_bold(m[1].strip()), n))
