@@ -17,8 +17,8 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# Not strict: a freshly imported batch must be previewable (its warnings still show).
 serve: $(STAMP)  ## the site with live reload at http://127.0.0.1:8000
-	# Not strict: a freshly imported batch must be previewable (its warnings still show).
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## strict build into site/
