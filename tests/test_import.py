@@ -227,8 +227,13 @@ def test_removed_bullet_is_reported_and_deleted_only_on_request(tmp_path, data_c
             "בארגונים (kept in the data; run again with --delete-removed to delete)") in result.stdout
     assert changed_files(data_copy) == []  # kept, in its place
 
+    result = cli("--data", str(data_copy), "import", str(doc), "--delete-removed", "--dry-run")
+    assert "(deleted)" in result.stdout and "dry run: nothing written" in result.stdout
+    assert changed_files(data_copy) == []
+
     result = cli("--data", str(data_copy), "import", str(doc), "--delete-removed")
     assert result.returncode == 0, result.stderr
+    assert "wrote 1 file: data/services/int-calendar.yaml" in result.stdout
     assert changed_files(data_copy) == [CAL]
     ids = [b["id"] for b in raw(data_copy, CAL)["notes"]]
     assert ids == [b["id"] for b in raw(ROOT / "data", CAL)["notes"] if b["id"] != "microsoft-admin-approval"]

@@ -158,7 +158,7 @@ def import_research(document: str | Path, data_dir: str | Path, delete_removed: 
 
 def _merge_service(old: dict | None, rs, delete_removed: bool, report: Report) -> dict:
     service = dict(old) if old else {}
-    before = report_size(report)
+    before = _changes(report)
     if old is None:
         report.services_added.append(rs.id)
     elif service.get("number") != rs.number:
@@ -178,7 +178,7 @@ def _merge_service(old: dict | None, rs, delete_removed: bool, report: Report) -
     if old is None:
         service = _ordered(service, ["number", "id", "title", "summary", *SECTIONS])
     else:
-        (report.services_changed if report_size(report) != before else report.services_unchanged).append(rs.id)
+        (report.services_changed if _changes(report) != before else report.services_unchanged).append(rs.id)
     return service
 
 
@@ -313,7 +313,7 @@ def _new_id(text: str, prefix: str, taken: set) -> str:
 # ---------------------------------------------------------------------------
 
 
-def report_size(report: Report) -> int:
+def _changes(report: Report) -> int:
     return len(report.added) + len(report.changed) + len(report.removed) + len(report.notes)
 
 
