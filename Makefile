@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema export screenshots clean
+.PHONY: serve site test check schema export import screenshots clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -19,8 +19,9 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# Not strict: a freshly imported batch must be previewable (its warnings still show).
 serve: $(STAMP)  ## the site with live reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
@@ -41,6 +42,10 @@ schema: $(STAMP)  ## regenerate the editor JSON Schemas from the models
 
 export: $(STAMP)  ## the generated Markdown tree, both languages, into build/markdown
 	$(BIN)/python -m handbook export build/markdown
+
+import: $(STAMP)  ## import a research document: make import FILE=research.md [ARGS=--dry-run|--delete-removed]
+	@test -n "$(FILE)" || { echo "usage: make import FILE=path/to/research.md [ARGS=--dry-run]" >&2; exit 2; }
+	$(BIN)/python -m handbook import "$(FILE)" $(ARGS)
 
 screenshots: site  ## PNGs of the main page types into screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots

@@ -10,6 +10,7 @@ below its -100). Nothing is written into `docs/`.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -20,7 +21,10 @@ from handbook.catalog import DataError, load_catalog
 from handbook.generate import Generator, MarkerError
 from handbook.models import LANGUAGES
 from handbook.strings import STRINGS
+from handbook.unfinished import unfinished
 
+# Under `mkdocs.`: strict mode counts these warnings and fails the build.
+log = logging.getLogger("mkdocs.hooks.pages")
 _generator: Generator | None = None
 
 # ----------------------------------------------------------------------------
@@ -36,6 +40,11 @@ def on_config(config):
         _generator = Generator(load_catalog(data))
     except DataError as e:
         raise PluginError(e.report()) from None
+    # Unfinished data renders (with notices) but must not be published unnoticed.
+    # Once per build: i18n re-runs on_config for each other language (`building`).
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        for entry in unfinished(_generator.catalog):
+            log.warning(entry)
     return config
 
 

@@ -62,7 +62,7 @@ def _set(path: str, value):
 
 CASES = {
     "unknown field": (_set("notes.3.note", "x"), "data/services/int-calendar.yaml: notes[3].note: unknown field"),
-    "missing translation": (_set("notes.3.en", KeyError), "data/services/int-calendar.yaml: notes[3].en: missing"),
+    "missing Hebrew": (_set("notes.3.he", KeyError), "data/services/int-calendar.yaml: notes[3].he: missing"),
     "empty translation": (_set("notes.3.en", ""), "data/services/int-calendar.yaml: notes[3].en: empty"),
     "blank translation": (_set("title.en", "   "), "data/services/int-calendar.yaml: title.en: empty"),
     "leftover TODO": (_set("summary.en", "TODO"), "data/services/int-calendar.yaml: summary.en: still 'TODO'"),
@@ -122,10 +122,10 @@ def test_takeaway_problems_are_reported(data_copy):
     path = data_copy / "takeaways.yaml"
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     doc["groups"][1]["takeaways"][0]["id"] = doc["groups"][0]["takeaways"][0]["id"]
-    del doc["groups"][2]["takeaways"][1]["en"]
+    del doc["groups"][2]["takeaways"][1]["he"]
     yamlio.write(path, doc, "schema/takeaways.schema.json")
     found = problems(data_copy)
-    assert any(p.startswith("data/takeaways.yaml: groups[2].takeaways[1].en: missing") for p in found), found
+    assert any(p.startswith("data/takeaways.yaml: groups[2].takeaways[1].he: missing") for p in found), found
 
 
 def test_command_line_reports_without_traceback(data_copy):
@@ -142,9 +142,9 @@ def test_site_build_stops_on_bad_data_without_traceback(tmp_path):
     # A copy of the project with one broken file: `mkdocs build` names it and stops.
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "build", "node_modules"))
-    edit(project / "data", CAL, _set("notes.3.en", KeyError))
+    edit(project / "data", CAL, _set("notes.3.he", KeyError))
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/services/int-calendar.yaml: notes[3].en: missing" in result.stderr
+    assert "data/services/int-calendar.yaml: notes[3].he: missing" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

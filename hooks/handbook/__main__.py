@@ -1,4 +1,4 @@
-"""Command line: `python -m handbook check|schema|export DIR`.
+"""Command line: `python -m handbook check|schema|export DIR|import FILE`.
 
 Run with `hooks/` on the path (the Makefile does). Exit 1 with a readable list on
 bad data, never a traceback.
@@ -24,8 +24,15 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schemas are stale")
     export = sub.add_parser("export", help="write the generated Markdown tree (both languages) into DIR")
     export.add_argument("dir")
+    imp = sub.add_parser("import", help="import a research document into the data (Hebrew only; keeps the rest)")
+    imp.add_argument("file", help="the research document (Markdown)")
+    imp.add_argument("--delete-removed", action="store_true",
+                     help="delete bullets that are no longer in the document (default: keep and report them)")
+    imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     args = parser.parse_args(argv)
 
+    if args.command == "import":
+        return _import(args)
     if args.command == "schema":
         from .schema import write_schemas
         return write_schemas(Path(args.data) / "schema", check=args.check)
@@ -38,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(len(s.items()) for s in catalog.services)
         t = sum(len(g.takeaways) for g in catalog.takeaways.groups)
         print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms")
+        from .unfinished import unfinished
+        todo = unfinished(catalog, Path(args.data).name)
+        if todo:
+            # Valid, so not an error here; the strict site build fails on these.
+            print(f"{len(todo)} unfinished (the strict build fails until they are done):")
+            print("\n".join(f"  {entry}" for entry in todo))
         return 0
     if args.command == "export":
         from .export import export
@@ -45,6 +58,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {written} files to {args.dir}")
         return 0
     return 2
+
+
+def _import(args) -> int:
+    from .importer import ImportFailure, ResearchError, import_research
+    if not Path(args.file).is_file():
+        print(f"{args.file}: no such file", file=sys.stderr)
+        return 1
+    try:
+        report = import_research(args.file, args.data, args.delete_removed, args.dry_run)
+    except ResearchError as e:
+        n = len(e.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} in the research document; nothing written:", file=sys.stderr)
+        print("\n".join(f"  {e.path}:{p}" for p in e.problems), file=sys.stderr)
+        return 1
+    except ImportFailure as e:
+        n = len(e.problems)
+        print(f"{n} problem{'s' if n != 1 else ''} importing {args.file}; nothing written:", file=sys.stderr)
+        print("\n".join(f"  {p}" for p in e.problems), file=sys.stderr)
+        return 1
+    print(report.text(deleted=args.delete_removed, dry_run=args.dry_run))
+    return 0
 
 
 if __name__ == "__main__":

@@ -25,25 +25,40 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Text(_Strict):
-    """A phrase in both languages."""
+STALE_KEY = "en_translated_from"
 
-    he: NonEmpty
-    en: NonEmpty
+
+class _Translated(_Strict):
+    # Hebrew always; English may be missing (imported, not translated yet) or
+    # stale (the Hebrew changed after it was translated). Either way the English
+    # page shows the Hebrew with a notice, and the strict build fails.
+    he: NonEmpty = Field(description="The research text, verbatim (bold markers removed).")
+    en: NonEmpty | None = Field(
+        default=None,
+        description="A faithful English translation: same numbers, names, terms. "
+        "Absent until translated (the English page then shows the Hebrew with a notice).")
+    en_translated_from: NonEmpty | None = Field(
+        default=None,
+        description="Set by the importer when the Hebrew changed: the Hebrew that `en` translates. "
+        "Update `en`, then delete this key.")
+
+    @property
+    def translated(self) -> bool:
+        return self.en is not None and self.en_translated_from is None
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        # An unfinished English falls back to the Hebrew (templates add the notice).
+        return self.en if lang == "en" and self.translated else self.he
 
 
-class Item(_Strict):
+class Text(_Translated):
+    """A phrase in both languages."""
+
+
+class Item(_Translated):
     """One research bullet: Hebrew verbatim, English translation, stable anchor id."""
 
     id: Slug = Field(description="Stable anchor id on the service page; public URL, never change it.")
-    he: NonEmpty = Field(description="The research text, verbatim (bold markers removed).")
-    en: NonEmpty = Field(description="A faithful English translation: same numbers, names, terms.")
-
-    def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
 
 
 class System(Item):
@@ -61,10 +76,16 @@ class System(Item):
 class Integration(Item):
     """A data flow between systems of the same service."""
 
-    source: list[Slug] = Field(alias="from", min_length=1, description="Ids of this service's systems.")
-    target: list[Slug] = Field(alias="to", min_length=1, description="Ids of this service's systems.")
+    # Empty only for a freshly imported bullet: the flow is not drawn, and the
+    # strict build fails until someone fills in from/to/direction.
+    source: list[Slug] = Field(default=[], alias="from", description="Ids of this service's systems.")
+    target: list[Slug] = Field(default=[], alias="to", description="Ids of this service's systems.")
     via: list[Slug] = Field(default=[], description="Systems in between, in order.")
-    direction: Literal["one-way", "two-way"]
+    direction: Literal["one-way", "two-way"] | None = None
+
+    @property
+    def drawn(self) -> bool:
+        return bool(self.source and self.target and self.direction)
 
 
 SECTIONS = ("technical_requirements", "systems", "integrations", "prerequisites", "notes")

@@ -119,7 +119,7 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
             else:
                 known = ", ".join([SUMMARY_LABEL, *SECTION_LABELS])
                 problems.append(f"{n}: unknown section label '{label}' (expected one of: {known})")
-                section = None
+                section = []  # its bullets belong to it: one problem, not one per bullet
         elif m := _BULLET.match(line):
             if group is not None and summary_heading:
                 group.bullets.append(Bullet(strip_bold(m[1].strip()), n))
@@ -132,6 +132,21 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
         else:
             problems.append(f"{n}: unexpected line (expected a heading, a bold label or a '- ' bullet)")
 
+    if not services and summary_heading is None and not problems:
+        problems.append("1: no service found (expected '## NN. id - title' headings)")
+    first: dict[object, ResearchService] = {}
+    for s in services:
+        for key, what in ((s.id, f"id {s.id}"), (("number", s.number), f"number {s.number}")):
+            if key in first:
+                problems.append(f"{s.line}: service {what} appears twice (first at line {first[key].line})")
+            first.setdefault(key, s)
+    seen_groups: dict[str, ResearchGroup] = {}
+    for g in groups:
+        if g.heading in seen_groups:
+            problems.append(f"{g.line}: summary group '{g.heading}' appears twice (first at line {seen_groups[g.heading].line})")
+        seen_groups.setdefault(g.heading, g)
+        if not g.bullets:
+            problems.append(f"{g.line}: summary group '{g.heading}' has no bullets")
     for s in services:
         if not s.summary:
             problems.append(f"{s.line}: service {s.id} has no '{SUMMARY_LABEL}' line")
@@ -139,5 +154,6 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
         for label in missing:
             problems.append(f"{s.line}: service {s.id} has no bullets under '{label}'")
     if problems:
+        problems.sort(key=lambda p: int(p.split(":", 1)[0]))
         raise ResearchError(path, problems)
     return ResearchDocument(services, summary_heading, groups)

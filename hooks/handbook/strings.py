@@ -34,6 +34,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "on_this_page": "בעמוד זה",
         "items": "פריטים",
         "services_table_caption": "השירותים בקטלוג",
+        "not_translated": "טרם תורגם",
+        "translation_out_of_date": "התרגום אינו מעודכן",
     },
     "en": {
         "site_name": "Integration Services Handbook",
@@ -63,6 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "on_this_page": "On this page",
         "items": "items",
         "services_table_caption": "The services in the catalog",
+        "not_translated": "Not translated yet",
+        "translation_out_of_date": "Translation out of date",
     },
 }
 
