@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         n = sum(len(s.items()) for s in catalog.services)
         t = sum(len(g.takeaways) for g in catalog.takeaways.groups)
-        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms")
+        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms, "
+              f"{len(catalog.facts)} facts")
         return 0
     if args.command == "export":
         from .export import export
