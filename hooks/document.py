@@ -22,6 +22,11 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+a
 _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
 
+# On a section's index page with headings the theme labels a table-of-contents
+# toggle (`for="__toc"`) that it never renders: the label loses its `for`.
+_ORPHAN_TOC_LABEL = ' for="__toc"'
+
+
 def on_post_page(output: str, page, config) -> str:
     return _fix(output)
 
@@ -34,5 +39,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def _fix(output: str) -> str:
     # <html lang="he"> -> <html lang="he" dir="rtl">
     output = _HTML.sub(lambda m: f'{m[0]} dir="{DIRECTION.get(m[1], "ltr")}"', output, count=1)
+    if _ORPHAN_TOC_LABEL in output and 'id="__toc"' not in output:
+        output = output.replace(_ORPHAN_TOC_LABEL, "")
     output = _BUNDLE.sub(r'<script src="\1" defer></script>', output, count=1)
     return _CHECKBOX_AUTOCOMPLETE.sub(lambda m: m[1] or m[2], output)

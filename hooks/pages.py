@@ -65,6 +65,7 @@ def on_nav(nav, config, files):
         if path in generated:
             file.content_string = _generator.page(path, lang)
     _order_services(nav, config)
+    _name_fact_sections(nav, config)
     return nav
 
 
@@ -103,3 +104,16 @@ def _order_services(nav, config) -> None:
             # The section is named by its index page, in the page's language.
             lang = _source(children[0].file, config)[0]
             item.title = STRINGS[lang]["services"]
+
+
+def _name_fact_sections(nav, config) -> None:
+    # compare/ and platforms/ are named in the page's language; comparisons in their order.
+    order = {path: i for i, path in enumerate(_generator.paths())}
+    for item in nav.items:
+        children = getattr(item, "children", None) or []
+        sources = [_source(c.file, config) if getattr(c, "file", None) else (None, None) for c in children]
+        folder = next((p.split("/")[0] for _, p in sources if p in ("compare/index.md", "platforms/index.md")), None)
+        if folder:
+            item.title = STRINGS[sources[0][0]][folder]
+            if folder == "compare":
+                children.sort(key=lambda c: order.get(_source(c.file, config)[1], -1) if getattr(c, "file", None) else -1)

@@ -18,6 +18,8 @@ PAGES = {
     "service": "services/int-crm-marketing/",
     "services": "services/",
     "takeaways": "takeaways/",
+    "compare": "compare/rate-limits/",
+    "platform": "platforms/zoho-crm/",
 }
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 

@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         n = sum(len(s.items()) for s in catalog.services)
         t = sum(len(g.takeaways) for g in catalog.takeaways.groups)
-        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms")
+        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms, "
+              f"{len(catalog.facts)} facts")
         from .unfinished import unfinished
         todo = unfinished(catalog, Path(args.data).name)
         if todo:

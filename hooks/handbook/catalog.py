@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts
 from .models import SECTIONS, SLUG_PATTERN, Platform, Platforms, Service, Takeaways
 
 # ---------------------------------------------------------------------------
@@ -28,6 +29,7 @@ class Catalog:
     services: list[Service]  # in catalog order (by number)
     platforms: dict[str, Platform]
     takeaways: Takeaways
+    facts: tuple[Fact, ...] = ()  # in file order: platforms by file name, general last
 
     def service(self, service_id: str) -> Service:
         return next(s for s in self.services if s.id == service_id)
@@ -100,10 +102,40 @@ def load_catalog(data_dir: str | Path) -> Catalog:
         _check_service_refs(service, name, platforms if platforms_model else None, problems)
         services.append(service)
 
+    facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel)
+
     if problems:
         raise DataError(problems)
     assert takeaways is not None
-    return Catalog(sorted(services, key=lambda s: s.number), platforms, takeaways)
+    return Catalog(sorted(services, key=lambda s: s.number), platforms, takeaways, tuple(facts))
+
+
+def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[str], rel) -> list[Fact]:
+    # data/facts/<platform>.yaml (general.yaml last), then checks across files.
+    files = sorted((data_dir / "facts").glob("*.yaml"), key=lambda p: (p.stem == GENERAL, p.stem))
+    located: list[tuple[str, str, Fact]] = []
+    for path in files:
+        name = rel(path)
+        model = _load(path, FactFile, problems, rel)
+        if model is None:
+            continue
+        expected = None if path.stem == GENERAL else path.stem
+        if model.platform != expected:
+            want = "null (general.yaml holds facts about no single platform)" if expected is None else f"'{expected}' (the file name)"
+            problems.append(f"{name}: platform: '{model.platform}' must be {want}")
+        elif expected is not None and expected not in platforms:
+            problems.append(f"{name}: platform: unknown platform '{expected}' (not in data/platforms.yaml)")
+        for i, fact in enumerate(model.facts):
+            located.append((name, f"facts[{i}]", fact.placed(model.platform)))
+    bullets = {(s.id, item.id): item for s in services for _, item in s.items()}
+    if takeaways:
+        bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
+    # A file that did not load is reported once, not again by every fact citing it.
+    broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
+    broken |= set() if takeaways else {TAKEAWAYS}
+    reserved = {i for _, i in bullets} | RESERVED_ANCHORS
+    problems.extend(check_facts(located, bullets, reserved, broken))
+    return [fact for _, _, fact in located]
 
 
 def _load(path: Path, model: type[BaseModel], problems: list[str], rel) -> BaseModel | None:

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import bidi
 from .catalog import Catalog
+from .facttables import FactBook
 from .models import LANGUAGES, SECTIONS
 from .strings import DIRECTION, STRINGS
 
@@ -82,6 +83,9 @@ class Generator:
         self.producers = {
             "services-table": self._services_table,
         }
+        from .factpages import FactPages  # its module imports this one
+        self.facts = FactBook(catalog)
+        self.fact_pages = FactPages(self, self.facts)
 
     def paths(self) -> list[str]:
         """Doc paths of the generated pages (the same in every language)."""
@@ -89,6 +93,7 @@ class Generator:
             ["services/index.md"]
             + [f"services/{s.id}.md" for s in self.catalog.services]
             + ["takeaways.md"]
+            + self.fact_pages.paths()
         )
 
     def page(self, path: str, lang: str) -> str:
@@ -97,6 +102,8 @@ class Generator:
             return self._render("services_index.md.j2", path, lang)
         if path == "takeaways.md":
             return self._render("takeaways.md.j2", path, lang, takeaways=self.catalog.takeaways)
+        if path in self.fact_pages:
+            return self.fact_pages.page(path, lang)
         if path.startswith("services/") and path.endswith(".md"):
             service = self.catalog.service(path[len("services/"):-3])
             return self._render("service.md.j2", path, lang, service=service)
@@ -126,6 +133,7 @@ class Generator:
             catalog=self.catalog,
             sections=SECTIONS,
             link=link,
+            facts=self.facts,
             **context,
         )
 

@@ -139,7 +139,7 @@ class Takeaways(_Strict):
 PlatformCategory = Literal[
     "crm", "marketing", "accounting", "support", "calendar", "ecommerce", "messaging",
     "automation", "database", "cache", "queue", "monitoring", "api-gateway", "cloud",
-    "standard", "other",
+    "standard", "regulation", "other",
 ]
 
 
@@ -152,6 +152,8 @@ class Platform(_Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")] = Field(
         description="Official site or developer documentation."
     )
+    research_names: list[NonEmpty] = Field(
+        default=[], description="How the research writes the name, when not as `name.en` (Outlook, Azure AD).")
 
 
 class Platforms(_Strict):

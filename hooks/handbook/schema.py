@@ -9,12 +9,14 @@ import json
 import sys
 from pathlib import Path
 
+from .facts import FactFile
 from .models import Platforms, Service, Takeaways
 
 SCHEMAS = {
     "service.schema.json": Service,
     "takeaways.schema.json": Takeaways,
     "platforms.schema.json": Platforms,
+    "facts.schema.json": FactFile,
 }
 
 

@@ -1,0 +1,342 @@
+"""Facts: the research's numbers and plan statements as typed data.
+
+One YAML file per platform under `data/facts/` (`<platform id>.yaml`, or
+`general.yaml` for statements about no single platform) holds raw facts: a
+kind, a structured value (ranges as min and max) with the unit the research
+uses, qualifiers, and the bullets it comes from, each with the words it states
+the fact in (`stated`, a verbatim part of the bullet in both languages).
+
+Raw fields are what authors write. Normalized values (per minute, per day,
+seconds, bytes, US dollars) are computed here (`Fact.per_minute`,
+`Fact.seconds`, ...) and never typed by hand. `check_facts` validates the
+cross-references the models cannot see (every source bullet exists and states
+the fact's numbers), and `conflicts` finds where the research disagrees with
+itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+
+from .models import Slug, Text
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+FactKind = Literal[
+    "rate-limit", "token-lifetime", "size-limit", "timeout", "count-limit", "plan-requirement",
+    "approval-time", "cost", "backoff-schedule", "auth-method", "webhook-signature", "time-window",
+    "threshold",
+]
+KINDS: tuple[str, ...] = FactKind.__args__  # display order
+
+# The unit the research states a value in; normalization happens in code.
+Unit = Literal[
+    "request", "call", "message", "webhook", "variable", "user",
+    "second", "minute", "hour", "day", "month",
+    "KB", "MB", "GB", "USD", "percent",
+]
+WindowUnit = Literal["second", "minute", "hour", "day", "month"]
+
+SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "month": 30 * 86400}  # a month is 30 days
+# Binary units, as the platforms configure them (n8n's 16 MB is 16 MiB).
+BYTES = {"KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
+COUNTED = ("request", "call", "message", "webhook", "variable", "user")
+DURATION_KINDS = ("token-lifetime", "timeout", "approval-time", "time-window")
+
+# The research's headroom advice: use 85% of a rate limit's capacity, not 100%.
+HEADROOM = 0.85
+
+# The closing summary's bullets are cited as service "takeaways".
+TAKEAWAYS = "takeaways"
+
+Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------
+# Raw shape
+# ---------------------------------------------------------------------------
+
+
+class Range(_Strict):
+    """A number as stated: one value (min = max), a range, or open ('25+' has no max)."""
+
+    min: float | None = None
+    max: float | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_number(cls, value):
+        # `value: 10` is the range 10-10.
+        return {"min": value, "max": value} if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.min is None and self.max is None:
+            raise ValueError("a range needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+    def numbers(self) -> list[float]:
+        return [n for n in dict.fromkeys((self.min, self.max)) if n is not None]
+
+    def scaled(self, factor: float) -> "Range":
+        return Range(min=None if self.min is None else self.min * factor,
+                     max=None if self.max is None else self.max * factor)
+
+
+class Window(_Strict):
+    """The period a rate or quota counts over: `day`, or `{amount: 10, unit: second}`."""
+
+    amount: float = Field(default=1, gt=0)
+    unit: WindowUnit
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unit_only(cls, value):
+        return {"unit": value} if isinstance(value, str) else value
+
+    @property
+    def seconds(self) -> float:
+        return self.amount * SECONDS[self.unit]
+
+
+class Source(_Strict):
+    """A bullet the fact comes from, and the words it states the fact in."""
+
+    service: Slug = Field(description=f"A service id, or '{TAKEAWAYS}' for the closing summary.")
+    bullet: Slug = Field(description="The bullet's id (its anchor on the service page).")
+    stated: Union[Name, Text] = Field(
+        description="The fact as the bullet states it: a verbatim part of the bullet; one string when the "
+                    "same in both languages, else {he, en}.")
+
+    @property
+    def text(self) -> Text:
+        return self.stated if isinstance(self.stated, Text) else Text(he=self.stated, en=self.stated)
+
+
+class Fact(_Strict):
+    """One quantitative or plan statement of the research."""
+
+    id: Slug = Field(description="Stable: the row's anchor on every page and its key in the exports. Never change it.")
+    kind: FactKind
+    subject: Text = Field(description="What the fact is about (API requests, access token, images...).")
+    value: Range | None = Field(default=None, description="The number(s), in `unit`; absent when not stated.")
+    steps: list[float] = Field(default=[], description="A backoff schedule's delays, in `unit`.")
+    unit: Unit | None = None
+    per: Window | None = Field(default=None, description="The window of a rate or quota.")
+    names: list[Name] = Field(default=[], description="Auth methods or signature schemes, as stated.")
+    plan: Name | None = Field(default=None, description="The plan, tier or edition the fact applies to or requires.")
+    scope: Text | None = Field(default=None, description="Who or what the limit counts (per account...).")
+    note: Text | None = Field(default=None, description="A qualifier the research adds (usually, depends on...).")
+    refresh: bool | None = Field(default=None, description="Token lifetimes: the research says a refresh is needed.")
+    webhooks: bool = Field(default=False, description="The fact is about webhooks (the webhooks comparison).")
+    sources: list[Source] = Field(min_length=1)
+
+    # The platform comes from the file (`data/facts/<platform>.yaml`), not from the fact.
+    _platform: str | None = PrivateAttr(default=None)
+
+    @property
+    def platform(self) -> str | None:
+        return self._platform
+
+    def placed(self, platform: str | None) -> "Fact":
+        """This fact, on the platform of its file."""
+        copy = self.model_copy()
+        copy._platform = platform
+        return copy
+
+    @model_validator(mode="after")
+    def _shape_of_kind(self):
+        problems = []
+        if self.value is not None and self.unit is None:
+            problems.append("a value needs its unit")
+        if self.steps and self.unit is None:
+            problems.append("steps need their unit")
+        if self.per is not None and self.unit not in COUNTED:
+            problems.append(f"'per' needs a counted unit ({', '.join(COUNTED)})")
+        if self.kind == "rate-limit" and self.value is not None and self.per is None:
+            problems.append("a rate limit with a value needs 'per' (its window)")
+        if self.kind in DURATION_KINDS and self.unit is not None and self.unit not in SECONDS:
+            problems.append(f"a {self.kind} is a duration: unit must be one of {', '.join(SECONDS)}")
+        if self.kind == "size-limit" and self.unit is not None and self.unit not in BYTES:
+            problems.append(f"a size limit's unit must be one of {', '.join(BYTES)}")
+        if self.kind == "cost" and self.unit not in (None, "USD"):
+            problems.append("a cost's unit must be USD")
+        if self.kind == "backoff-schedule" and len(self.steps) < 2:
+            problems.append("a backoff schedule needs its steps (at least 2)")
+        if self.kind in ("auth-method", "webhook-signature") and not self.names:
+            problems.append(f"a {self.kind} needs its names")
+        if self.kind == "plan-requirement" and not self.plan:
+            problems.append("a plan requirement needs its plan")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # -- computed ----------------------------------------------------------
+
+    @property
+    def stated(self) -> Text:
+        """The first source's words: what pages show."""
+        return self.sources[0].text
+
+    def numbers(self) -> list[float]:
+        """The numbers every source must state."""
+        return (self.value.numbers() if self.value else []) + list(self.steps)
+
+    @property
+    def per_minute(self) -> Range | None:
+        return self._rate(60)
+
+    @property
+    def per_day(self) -> Range | None:
+        return self._rate(86400)
+
+    @property
+    def safe_per_minute(self) -> Range | None:
+        rate = self.per_minute
+        return rate.scaled(HEADROOM) if rate else None
+
+    @property
+    def seconds(self) -> Range | None:
+        if self.value is None or self.unit not in SECONDS or self.per is not None:
+            return None
+        return self.value.scaled(SECONDS[self.unit])
+
+    @property
+    def step_seconds(self) -> list[float]:
+        return [s * SECONDS[self.unit] for s in self.steps] if self.unit in SECONDS else []
+
+    @property
+    def bytes(self) -> Range | None:
+        return self.value.scaled(BYTES[self.unit]) if self.value and self.unit in BYTES else None
+
+    @property
+    def usd(self) -> Range | None:
+        return self.value if self.value and self.unit == "USD" else None
+
+    def _rate(self, seconds: float) -> Range | None:
+        if self.value is None or self.per is None:
+            return None
+        return self.value.scaled(seconds / self.per.seconds)
+
+    def metric(self) -> tuple:
+        """What the fact measures: facts with one metric and compatible plans must agree."""
+        return (self.platform, self.kind, self.subject.en.lower(), self.per.seconds if self.per else None)
+
+    def measure(self) -> tuple:
+        """The value in normalized units, for comparing statements."""
+        def norm(r: Range | None):
+            return None if r is None else (r.min, r.max)
+        return (norm(self.per_minute or self.seconds or self.bytes or self.value), tuple(self.step_seconds))
+
+
+class FactFile(_Strict):
+    """`data/facts/<platform>.yaml`: the facts about one platform."""
+
+    platform: Slug | None = Field(description="The platform's id (= the file name); null in general.yaml.")
+    facts: list[Fact] = Field(min_length=1)
+
+
+GENERAL = "general"  # the file of facts about no single platform
+
+# ---------------------------------------------------------------------------
+# Checks across files
+# ---------------------------------------------------------------------------
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def stated_numbers(text: str) -> set[float]:
+    """The numbers in a stated text: `10,000` is 10000, `0.005` is 0.005."""
+    out = set()
+    for token in NUMBER.findall(text):
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", token):
+            out.add(float(token.replace(",", "")))
+        else:
+            out.update(float(part) for part in token.split(","))
+    return out
+
+
+def _states(text: str, number: float) -> bool:
+    # "an hour", "every hour": a unit named alone states 1.
+    return number in stated_numbers(text) or (number == 1 and not re.search(r"\d", text))
+
+
+def check_facts(facts: list[tuple[str, str, Fact]], bullets: dict, reserved: set[str],
+                broken: set[str] = frozenset()) -> list[str]:
+    """Problems with facts as `file: place: message`.
+
+    `facts` holds (file, place, fact); `bullets` maps (service, bullet id) to
+    its text; `reserved` holds ids a fact may not take (bullet anchors);
+    sources in `broken` services (files that did not load) are not checked.
+    """
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for name, place, fact in facts:
+        if fact.id in seen:
+            problems.append(f"{name}: {place}.id: duplicate fact id '{fact.id}' (also in {seen[fact.id]})")
+        seen.setdefault(fact.id, name)
+        if fact.id in reserved:
+            problems.append(f"{name}: {place}.id: '{fact.id}' is already a bullet's anchor; fact ids must differ")
+        for j, source in enumerate(fact.sources):
+            where = f"{name}: {place}.sources[{j}]"
+            if source.service in broken:
+                continue
+            bullet = bullets.get((source.service, source.bullet))
+            if bullet is None:
+                known = source.service == TAKEAWAYS or any(s == source.service for s, _ in bullets)
+                what = f"no bullet '{source.bullet}' in {source.service}" if known else f"unknown service '{source.service}'"
+                problems.append(f"{where}: {what}")
+                continue
+            for lang in ("he", "en"):
+                stated = source.text[lang]
+                if stated not in bullet[lang]:
+                    problems.append(f"{where}.stated: '{stated}' is not in the bullet's {lang} text: '{bullet[lang]}'")
+                    continue
+                for number in fact.numbers():
+                    if not _states(stated, number):
+                        problems.append(f"{where}.stated: '{stated}' does not state {number:g} ({lang})")
+                for word in fact.names + ([fact.plan] if fact.kind == "plan-requirement" else []):
+                    if word.lower() not in stated.lower():
+                        problems.append(f"{where}.stated: '{stated}' does not name '{word}' ({lang})")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Conflicts
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two facts that measure the same thing, for compatible plans, with different values."""
+
+    first: Fact
+    second: Fact
+
+
+def conflicts(facts: list[Fact]) -> list[Conflict]:
+    """Every pair of disagreeing statements, in data order.
+
+    Only numbers compete: two auth methods or signature schemes named for one
+    platform complete each other, and "varies by plan" states no value.
+    """
+    numeric = [f for f in facts if f.value is not None or f.steps]
+    out = []
+    for i, a in enumerate(numeric):
+        for b in numeric[i + 1:]:
+            compatible_plans = a.plan is None or b.plan is None or a.plan == b.plan
+            if a.metric() == b.metric() and compatible_plans and a.measure() != b.measure():
+                out.append(Conflict(a, b))
+    return out

@@ -1,0 +1,74 @@
+"""Sorting and filtering the fact tables in a real browser (Debian's Chromium)."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import launch, serve
+
+
+@pytest.fixture(scope="module")
+def browser(site):
+    with serve(site) as base, launch() as browser:
+        yield base, browser
+
+
+def _ids(page, table="#table-rate-limits"):
+    return page.eval_on_selector_all(f"{table} tbody tr:not([hidden])", "rows => rows.map(r => r.id)")
+
+
+def test_sort_by_a_column_with_the_keyboard(browser):
+    base, b = browser
+    page = b.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/en/compare/rate-limits/")
+    header = page.locator("#table-rate-limits th.hb-col-per_minute")
+    assert header.get_attribute("aria-sort") is None
+    header.locator("button").focus()
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "ascending"
+    ids = _ids(page)
+    # Smallest rate first (WhatsApp Tier 1: 1,000 per 24h), the rows without a number last.
+    assert ids[0] == "whatsapp-tier-1-messages"
+    assert ids.index("hubspot-burst-requests") < ids.index("mailchimp-rate-limit")
+    page.keyboard.press("Space")
+    assert header.get_attribute("aria-sort") == "descending"
+    assert _ids(page)[0] == "hubspot-burst-requests"  # 960 per minute, the largest lower bound
+    per_minute = page.eval_on_selector_all(
+        "#table-rate-limits tbody tr td.hb-col-per_minute[data-sort]", "cells => cells.map(c => Number(c.dataset.sort))")
+    assert per_minute == sorted(per_minute, reverse=True)
+    page.close()
+
+
+def test_filter_by_typing(browser):
+    base, b = browser
+    page = b.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/compare/rate-limits/")
+    box = page.get_by_label("סינון השורות")
+    box.fill("zoho")
+    assert _ids(page) == ["zoho-crm-calls-per-minute-free", "zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-paid"]
+    assert page.locator(".hb-filter output").inner_text().startswith("3 / ")
+    box.fill("")
+    assert len(_ids(page)) == page.locator("#table-rate-limits tbody tr").count()
+    page.close()
+
+
+def test_without_javascript_the_table_reads_in_platform_order(browser):
+    base, b = browser
+    context = b.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}/en/compare/rate-limits/")
+    assert page.locator("#table-rate-limits button").count() == 0
+    names = page.eval_on_selector_all("#table-rate-limits tbody td.hb-col-platform", "c => c.map(x => x.textContent)")
+    platforms = [n for n in names if not n.startswith("Any system")]
+    assert platforms == sorted(platforms, key=str.lower)
+    assert names[-1].startswith("Any system")  # general statements after every platform
+    context.close()
+
+
+def test_a_row_link_opens_at_the_row(browser):
+    base, b = browser
+    page = b.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/en/compare/auth/#quickbooks-access-token-lifetime")
+    assert page.evaluate("document.querySelector(':target').id") == "quickbooks-access-token-lifetime"
+    assert 0 <= page.locator("#quickbooks-access-token-lifetime").bounding_box()["y"] < 300
+    page.close()
