@@ -37,7 +37,11 @@ _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 # lunr field weights: a page or section name counts more than body text; the
 # hidden keys count like the text they stand for.
-FIELDS = {"name": {"boost": 5.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}}
+FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}}
+# Material ranks a page's own entry above its sections (it adds one to the share
+# of query words found); a lower weight lets the section or bullet that holds
+# the words come first, so that results open at the anchor.
+PAGE_BOOST = 0.5
 
 
 @dataclass
@@ -49,9 +53,12 @@ class Entry:
     text: str = ""  # shown and searched; may hold inline HTML such as <span dir>
     name: str = ""  # searched with a higher weight: page and section names
     keys: list[str] = field(default_factory=list)
+    boost: float = 1.0
 
     def as_json(self) -> dict:
         doc = {"location": self.location, "title": self.title, "text": self.text}
+        if self.boost != 1.0:
+            doc["boost"] = self.boost
         if self.name:
             doc["name"] = self.name
         if self.keys:
@@ -72,6 +79,9 @@ def words(text: str) -> list[str]:
 def variants(word: str) -> set[str]:
     """Other forms under which a reader may look for `word`."""
     found: set[str] = set()
+    unquoted = re.sub("['\"\u05f3\u05f4]", "", word)  # מע"מ -> מעמ (queries lose quotes)
+    if unquoted != word:
+        found |= {unquoted} | variants(unquoted)
     if _HEBREW_WORD.match(word):
         # Every split after one to three prefix letters, if a word of two
         # letters or more remains: ולהסנכרון -> להסנכרון, הסנכרון, סנכרון.
@@ -88,8 +98,6 @@ def variants(word: str) -> set[str]:
     m = _NUMBER_WITH_UNIT.match(word)
     if m:
         found.update({m[1], m[2], m[1].replace(",", "") + m[2]})  # 16mb -> 16, mb
-    if any(c in word for c in "'\"\u05f3\u05f4"):
-        found.add(re.sub("['\"\u05f3\u05f4]", "", word))
     found.discard(word)
     return found
 
@@ -152,7 +160,7 @@ class _Page:
     # The entries found so far; text goes to the latest page or section entry.
     def __init__(self, location: str, title: str):
         self.location, self.title, self.heading = location, title, title
-        self.current = Entry(location=location, title=title, name=title)
+        self.current = Entry(location=location, title=title, name=title, boost=PAGE_BOOST)
         self.entries = [self.current]
 
     def add_text(self, text: str) -> None:
