@@ -34,6 +34,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "on_this_page": "בעמוד זה",
         "items": "פריטים",
         "services_table_caption": "השירותים בקטלוג",
+        "print_checklist": "הדפסת רשימת התיוג ללקוח",
+        "page_address": "כתובת העמוד",
     },
     "en": {
         "site_name": "Integration Services Handbook",
@@ -63,6 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "on_this_page": "On this page",
         "items": "items",
         "services_table_caption": "The services in the catalog",
+        "print_checklist": "Print the client checklist",
+        "page_address": "Page address",
     },
 }
 
