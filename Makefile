@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema export screenshots clean
+.PHONY: serve site test check schema export screenshots urls clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ export: $(STAMP)  ## the generated Markdown tree, both languages, into build/mar
 
 screenshots: site  ## PNGs of the main page types into screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
+
+urls: site  ## rewrite public-urls.txt, the manifest of public URLs and anchors
+	$(BIN)/python scripts/urls.py site --write
 
 clean:
 	rm -rf site build screenshots
