@@ -26,7 +26,8 @@ ENGLISH = [
     ("RRULE", "services/int-calendar/", {"recurrence-rule-rrule"}),
     ("Zendesk timeout", "services/int-crm-support/", {"zendesk-webhook-timeout"}),
     ("QuickBooks token", "services/int-crm-accounting/", {"quickbooks-oauth-token-expiry", "quickbooks-token-refresh"}),
-    ("Freshdesk Blossom", "services/int-crm-support/", {"freshdesk-api-key", "freshdesk-blossom-plan"}),
+    ("Freshdesk Blossom", "services/int-crm-support/",
+     {"freshdesk-api-key", "freshdesk-blossom-plan", "freshdesk-api-availability"}),
     ("Mailchimp partner program", "services/int-crm-marketing/",
      {"mailchimp-oauth-partner-program", "mailchimp-partner-program-requirement"}),
     ("dead letter queue", "services/int-complex/", {"dead-letter-queue"}),
@@ -76,17 +77,21 @@ def search_box(site):
                 pages[lang].wait_for_load_state("networkidle")
             page = pages[lang]
             page.locator(".md-search__input").click()
+            # Start from an empty box: no result list left from the last query.
             page.fill(".md-search__input", "")
             page.locator(".md-search__input").press("End")
+            page.wait_for_function("!document.querySelector('.md-search-result__list').children.length")
             meta = page.locator(".md-search-result__meta").text_content()
-            # Material searches on key-up once its index is ready: type until it answers.
+            # Material searches on key-up once its index is ready: type until it answers
+            # with a list of results (or says there is none).
+            answered = """m => { const now = document.querySelector('.md-search-result__meta').textContent;
+                return now != m && (document.querySelector('.md-search-result__list').children.length
+                                    || !/\\d/.test(now)); }"""
             for _ in range(40):
                 page.fill(".md-search__input", query)
                 page.locator(".md-search__input").press("End")
                 try:
-                    page.wait_for_function(
-                        "m => document.querySelector('.md-search-result__meta').textContent != m",
-                        arg=meta, timeout=500)
+                    page.wait_for_function(answered, arg=meta, timeout=500)
                     break
                 except Exception:
                     continue

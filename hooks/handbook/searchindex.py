@@ -89,6 +89,7 @@ def variants(word: str) -> set[str]:
             if word[i - 1] not in HEBREW_PREFIXES:
                 break
             found.add(word[i:])
+    original = word
     m = _PREFIXED_LATIN.match(word)
     if m and all(c in HEBREW_PREFIXES for c in m[1]):
         found.add(m[2])  # לrate -> rate
@@ -98,21 +99,21 @@ def variants(word: str) -> set[str]:
     m = _NUMBER_WITH_UNIT.match(word)
     if m:
         found.update({m[1], m[2], m[1].replace(",", "") + m[2]})  # 16mb -> 16, mb
-    found.discard(word)
+    found.discard(original)
     return found
 
 
-def keys_for(text: str) -> list[str]:
-    """The hidden forms of `text`'s words that its own words do not already cover."""
+def keys_for(text: str, shown: str = "") -> list[str]:
+    """The words of `text`, and their other forms, that `shown` does not already hold."""
     # Split only at spaces first, so that quotes inside words (מע"מ) survive.
     raw = [w for w in re.split(r"[\s/]+", text.lower()) if w]
-    own = set(words(text))
+    own = set(words(shown))
     extra: list[str] = []
     for token in raw:
         stripped = token.strip("()[]{}<>,.:;!?\"'\u201c\u201d")
         for w in [stripped, *words(stripped)]:
-            for v in sorted(variants(w)):
-                if v and v not in own and v not in extra:
+            for v in [w, *sorted(variants(w))]:
+                if words(v) == [v] and v not in own and v not in extra:
                     extra.append(v)
     return extra
 
@@ -132,7 +133,8 @@ def page_entries(article_html: str, location: str) -> list[Entry]:
     page = _Page(location, title)
     _collect(soup, page)
     for entry in page.entries:
-        entry.keys = keys_for(" ".join([entry.name, _strip(entry.text), *entry.keys]))
+        shown = f"{entry.name} {_strip(entry.text)}"
+        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)}", shown)
     return page.entries
 
 
