@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema export import screenshots clean
+.PHONY: serve site test check schema export import screenshots urls clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -49,6 +49,9 @@ import: $(STAMP)  ## import a research document: make import FILE=research.md [A
 
 screenshots: site  ## PNGs of the main page types into screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
+
+urls: site  ## rewrite public-urls.txt, the manifest of public URLs and anchors
+	$(BIN)/python scripts/urls.py site --write
 
 clean:
 	rm -rf site build screenshots

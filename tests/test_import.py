@@ -71,7 +71,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 def english_item(catalog, service_id: str, item_id: str) -> str:
     """The English page's list item for one bullet, as Markdown/HTML."""
     page = Generator(catalog).page(f"services/{service_id}.md", "en")
-    return next(line for line in page.splitlines() if line.startswith(f'<li id="{item_id}">'))
+    return next(line for line in page.splitlines() if line.startswith(f'<li id="{item_id}"'))
 
 
 # ---------------------------------------------------------------------------

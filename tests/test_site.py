@@ -130,11 +130,11 @@ def test_generated_pages_are_in_nav_search_and_sitemap(catalog, site, html):
         hrefs = [a.get("href") for a in nav.select("a.md-nav__link")]
         for s in catalog.services:
             assert f"services/{s.id}/" in hrefs, (lang, s.id)
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"] for d in index["docs"]}
-    for s in catalog.services:
-        assert f"services/{s.id}/" in locations
-        assert f"en/services/{s.id}/" in locations
+    for prefix in LANGS.values():  # one index per language, locations relative to its root
+        index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = {d["location"] for d in index["docs"]}
+        for s in catalog.services:
+            assert f"services/{s.id}/" in locations
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     for s in catalog.services:
         assert f"<loc>{SITE_URL}services/{s.id}/</loc>" in sitemap

@@ -36,6 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "services_table_caption": "השירותים בקטלוג",
         "not_translated": "טרם תורגם",
         "translation_out_of_date": "התרגום אינו מעודכן",
+        "print_checklist": "הדפסת רשימת התיוג ללקוח",
+        "page_address": "כתובת העמוד",
     },
     "en": {
         "site_name": "Integration Services Handbook",
@@ -67,6 +69,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "services_table_caption": "The services in the catalog",
         "not_translated": "Not translated yet",
         "translation_out_of_date": "Translation out of date",
+        "print_checklist": "Print the client checklist",
+        "page_address": "Page address",
     },
 }
 

@@ -1,0 +1,81 @@
+/* Sharing and printing, on every page of the handbook.
+   - Every anchor link ("#" beside a section, a bullet or a fact row) copies the
+     address of its target to the clipboard when activated (click, Enter) and
+     says so in a polite live region; it still leads to the target.
+   - Printing shows where links lead (their absolute address), and the
+     "print the client checklist" button prints the service's prerequisites only. */
+(function () {
+  var COPIED = { he: "הקישור הועתק", en: "Link copied" };
+  var lang = document.documentElement.lang in COPIED ? document.documentElement.lang : "en";
+
+  function address(hash) {
+    return location.origin + location.pathname + hash;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // Plain http (not localhost): the older way, still supported by browsers.
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function status() {
+    var box = document.querySelector(".hb-status");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "hb-status";
+      box.setAttribute("role", "status");
+      box.setAttribute("aria-live", "polite");
+      document.body.appendChild(box);
+    }
+    return box;
+  }
+
+  var timer;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.hb-anchor, a.headerlink");
+    if (!link || !link.hash) return;
+    var text = address(link.hash);
+    copy(text).then(function () {
+      var box = status();
+      box.textContent = COPIED[lang];
+      box.classList.add("hb-status--on");
+      link.classList.add("hb-copied");
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        box.classList.remove("hb-status--on");
+        link.classList.remove("hb-copied");
+      }, 2500);
+    }, function () { /* nothing copied: the link still opens the target */ });
+  });
+
+  // Print: absolute addresses beside links (relative ones mean nothing on paper).
+  function markLinks() {
+    var links = document.querySelectorAll(".md-content a[href]:not(.hb-anchor):not(.headerlink)");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      if (a.getAttribute("href").charAt(0) !== "#") a.setAttribute("data-print-href", a.href);
+    }
+    var here = document.querySelectorAll(".hb-print-address .hb-url");
+    for (var j = 0; j < here.length; j++) here[j].textContent = address("");
+  }
+  markLinks();
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.hb-print-checklist");
+    if (!button) return;
+    document.body.classList.add("hb-checklist-mode");
+    window.print();
+  });
+  window.addEventListener("afterprint", function () {
+    document.body.classList.remove("hb-checklist-mode");
+  });
+})();

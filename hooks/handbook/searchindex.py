@@ -1,0 +1,236 @@
+"""The search index of one language: built pages in, Material's index JSON out.
+
+Material for MkDocs searches with lunr in the browser, which has no Hebrew
+stemmer and splits `10,000` as one word; mkdocs-static-i18n writes ONE index for
+both languages. This module writes one index per language from the built HTML,
+with an entry per page, per section (`h2[id]`) and per element that declares
+itself searchable with `data-search="<kind>"` and an id (bullets, the summary,
+later fact rows), so results land on the anchor. Each entry carries, beside its
+displayed text, a hidden `keys` field with the forms a reader may type: Hebrew
+words without their prefix letters (`בסנכרון` is found by `סנכרון`), numbers
+without thousands separators (`10,000` by `10000`), numbers apart from their
+unit (`16MB` by `16 MB`). It knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+# Word separators for lunr (a JavaScript RegExp, also applied to queries):
+# spaces, dashes, slashes, brackets, quotes and punctuation, but not the comma
+# or the point inside a number (`10,000`, `2.1`).
+SEPARATOR = (
+    r"[\s\-\u05be\u2010-\u2015/\\|()\[\]{}<>\"'\u05f3\u05f4\u201c\u201d\u2018\u2019;!?+=*&~^@#$%\u2190-\u21ff\u27f5-\u27ff]+"
+    r"|[,:.](?!\d)|(?<!\d)[,:.]"
+)
+_SEPARATOR = re.compile(SEPARATOR)
+
+# Hebrew one-letter prefixes: and, the, in, to, from, that, as (ו ה ב ל מ ש כ).
+HEBREW_PREFIXES = "והבלמשכ"
+_HEBREW_WORD = re.compile(r"^[\u05d0-\u05ea]+$")
+_PREFIXED_LATIN = re.compile(r"^([\u05d0-\u05ea]{1,3})([a-z0-9].*)$")
+_NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)*)([a-z]+)$")
+_GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+# lunr field weights: a page or section name counts more than body text; the
+# hidden keys count like the text they stand for.
+FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}}
+# Material ranks a page's own entry above its sections (it adds one to the share
+# of query words found); a lower weight lets the section or bullet that holds
+# the words come first, so that results open at the anchor.
+PAGE_BOOST = 0.5
+
+
+@dataclass
+class Entry:
+    """One search result: a page, a section or an anchored element."""
+
+    location: str  # relative to the language's root: `services/x/#id`
+    title: str  # shown as the result's heading (not searched)
+    text: str = ""  # shown and searched; may hold inline HTML such as <span dir>
+    name: str = ""  # searched with a higher weight: page and section names
+    keys: list[str] = field(default_factory=list)
+    boost: float = 1.0
+
+    def as_json(self) -> dict:
+        doc = {"location": self.location, "title": self.title, "text": self.text}
+        if self.boost != 1.0:
+            doc["boost"] = self.boost
+        if self.name:
+            doc["name"] = self.name
+        if self.keys:
+            doc["keys"] = " ".join(self.keys)
+        return doc
+
+
+# ---------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    """The words lunr makes of `text` (lower case, split like the browser does)."""
+    return [w for w in _SEPARATOR.split(text.lower()) if w]
+
+
+def variants(word: str) -> set[str]:
+    """Other forms under which a reader may look for `word`."""
+    found: set[str] = set()
+    unquoted = re.sub("['\"\u05f3\u05f4]", "", word)  # מע"מ -> מעמ (queries lose quotes)
+    if unquoted != word:
+        found |= {unquoted} | variants(unquoted)
+    if _HEBREW_WORD.match(word):
+        # Every split after one to three prefix letters, if a word of two
+        # letters or more remains: ולהסנכרון -> להסנכרון, הסנכרון, סנכרון.
+        for i in range(1, min(3, len(word) - 2) + 1):
+            if word[i - 1] not in HEBREW_PREFIXES:
+                break
+            found.add(word[i:])
+    original = word
+    m = _PREFIXED_LATIN.match(word)
+    if m and all(c in HEBREW_PREFIXES for c in m[1]):
+        found.add(m[2])  # לrate -> rate
+        word = m[2]
+    if _GROUPED_NUMBER.match(word):
+        found.add(word.replace(",", ""))  # 10,000 -> 10000
+    m = _NUMBER_WITH_UNIT.match(word)
+    if m:
+        found.update({m[1], m[2], m[1].replace(",", "") + m[2]})  # 16mb -> 16, mb
+    found.discard(original)
+    return found
+
+
+def keys_for(text: str, shown: str = "") -> list[str]:
+    """The words of `text`, and their other forms, that `shown` does not already hold."""
+    # Split only at spaces first, so that quotes inside words (מע"מ) survive.
+    raw = [w for w in re.split(r"[\s/]+", text.lower()) if w]
+    own = set(words(shown))
+    extra: list[str] = []
+    for token in raw:
+        stripped = token.strip("()[]{}<>,.:;!?\"'\u201c\u201d")
+        for w in [stripped, *words(stripped)]:
+            for v in [w, *sorted(variants(w))]:
+                if words(v) == [v] and v not in own and v not in extra:
+                    extra.append(v)
+    return extra
+
+
+# ---------------------------------------------------------------------------
+# Pages
+# ---------------------------------------------------------------------------
+
+
+def page_entries(article_html: str, location: str) -> list[Entry]:
+    """The entries of one page, from its `<article>` content."""
+    soup = BeautifulSoup(article_html, "html.parser")
+    for skip in soup.select(".headerlink, .hb-anchor, .hb-copy, script, style, [data-search-skip]"):
+        skip.decompose()
+    h1 = soup.find("h1")
+    title = _text(h1) if h1 else ""
+    page = _Page(location, title)
+    _collect(soup, page)
+    for entry in page.entries:
+        shown = f"{entry.name} {_strip(entry.text)}"
+        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)}", shown)
+    return page.entries
+
+
+def index(entries: list[Entry]) -> dict:
+    """Material's search index: our separator, no stemming, our fields."""
+    return {
+        "config": {
+            "lang": ["en"],
+            "separator": SEPARATOR,
+            # An empty pipeline: no stemmer, stop words or trimmer, which would
+            # mangle Hebrew and numbers (Material removes those not listed).
+            "pipeline": [],
+            "fields": FIELDS,
+        },
+        "docs": [e.as_json() for e in entries],
+    }
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+class _Page:
+    # The entries found so far; text goes to the latest page or section entry.
+    def __init__(self, location: str, title: str):
+        self.location, self.title, self.heading = location, title, title
+        self.current = Entry(location=location, title=title, name=title, boost=PAGE_BOOST)
+        self.entries = [self.current]
+
+    def add_text(self, text: str) -> None:
+        text = " ".join(text.split())
+        if text:
+            self.current.text = f"{self.current.text} {_escape(text)}".strip()
+
+    def section(self, h2: Tag) -> None:
+        self.heading = _text(h2)
+        self.current = Entry(location=f"{self.location}#{h2['id']}", title=self.heading, name=self.heading)
+        self.entries.append(self.current)
+
+    def element(self, node: Tag) -> None:
+        # A summary is headed by the page's title, anything else by its section's.
+        heading = self.title if node["data-search"] == "summary" else self.heading
+        self.entries.append(_element_entry(node, self.location, heading))
+
+
+def _collect(node: Tag, page: _Page) -> None:
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            page.add_text(str(child))
+        elif not isinstance(child, Tag) or child.name == "h1":
+            continue
+        elif child.name == "h2" and child.get("id"):
+            page.section(child)
+        elif child.get("data-search") and child.get("id"):
+            page.element(child)
+        elif child.select_one("[data-search][id], h2[id]"):
+            _collect(child, page)  # a container of searchable elements
+        else:
+            page.add_text(child.get_text(" "))
+
+
+def _element_entry(node: Tag, location: str, heading: str) -> Entry:
+    # The research text (`.hb-text`) is what the result shows; the rest of the
+    # element (platform names, flow diagrams) is searchable but not shown.
+    shown = node.select(".hb-text")
+    if shown:
+        # One block element: Material then shows the whole text, not a fragment.
+        text = "<p>" + " ".join(_inner_html(s) for s in shown) + "</p>"
+        for s in shown:
+            s.decompose()
+        rest = _text(node)
+    else:
+        text, rest = _text(node), ""
+    return Entry(location=f"{location}#{node['id']}", title=heading, text=text, keys=words(rest))
+
+
+def _text(node: Tag) -> str:
+    return " ".join(node.get_text(" ").split()).strip()
+
+
+def _inner_html(node: Tag) -> str:
+    # Keep <span dir> (bidi isolation in the results); drop every other tag.
+    for tag in node.find_all(True):
+        if tag.name != "span":
+            tag.unwrap()
+        else:
+            tag.attrs = {k: v for k, v in tag.attrs.items() if k == "dir"}
+    return "".join(str(c) for c in node.contents).strip()
+
+
+def _strip(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text(" ")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

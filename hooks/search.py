@@ -1,0 +1,78 @@
+"""MkDocs adapter for search: one index per language, each page pointed at its own.
+
+mkdocs-static-i18n writes ONE index for both languages at `search/`, and Material
+loads `search/search_index.json` from the page's `base` (the site's root on every
+page). Here, after the whole build (i18n included), the index of each language is
+written from its pages' content by `handbook.searchindex` (Hebrew at
+`search/search_index.json`, English at `en/search/search_index.json`), and the
+pages of a language under a prefix get `base` = their language's root, so that a
+query typed on an English page searches the English site. Material also resolves
+result links against `base`, so locations in each index are relative to its root.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from handbook.models import LANGUAGES
+from handbook.searchindex import index, page_entries
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+# ----------------------------------------------------------------------------
+# Hooks
+# ----------------------------------------------------------------------------
+
+
+def on_post_page(output: str, page, config) -> str:
+    # English pages (`en/...`): "base": "../.." -> "../../en/", their own index.
+    prefix = _prefix(page.url)
+    if not prefix:
+        return output
+
+    def rebase(m: re.Match) -> str:
+        settings = json.loads(m[2])
+        settings["base"] = f"{settings['base'].rstrip('/')}/{prefix}"
+        return m[1] + json.dumps(settings, ensure_ascii=False) + m[3]
+
+    return _CONFIG.sub(rebase, output, count=1)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    # Remember every page's content, by language, for the indexes.
+    prefix = _prefix(page.url)
+    _pages[prefix][page.url[len(prefix):]] = html
+    return html
+
+
+@event_priority(-200)
+def on_post_build(config) -> None:
+    # After i18n (-100) has built every language and written its combined index.
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # an inner, per-language build: the outer one writes the indexes
+    for prefix, pages in _pages.items():
+        entries = [e for url, html in sorted(pages.items()) for e in page_entries(html, url)]
+        target = Path(config.site_dir) / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index(entries), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        pages.clear()  # `mkdocs serve` starts afresh on its next build
+
+
+# ----------------------------------------------------------------------------
+# Helpers
+# ----------------------------------------------------------------------------
+
+
+def _prefix(url: str) -> str:
+    # `en/services/x/` -> `en/`; the default language (Hebrew, first) is the root.
+    first = url.split("/", 1)[0]
+    return f"{first}/" if first in LANGUAGES[1:] else ""
+
+
+# Page content by language prefix ("" for Hebrew, "en/") and URL within it.
+_pages: dict[str, dict[str, str]] = {_prefix(f"{lang}/"): {} for lang in LANGUAGES}

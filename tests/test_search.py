@@ -1,0 +1,150 @@
+"""Search as a reader uses it: real queries typed into the search box of a page,
+in Debian's Chromium; the right page and anchor must be among the first three
+results, and every result in the page's language."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import launch, serve
+from conftest import LANGS
+
+# (query, page, anchors): the result must open `page` at one of `anchors`
+# (None: the page itself). Both languages have the same pages and anchors.
+ENGLISH = [
+    ("160", "services/int-crm-marketing/", {"hubspot-rate-limit", "platform-rate-limits"}),
+    ("10,000", "services/int-crm-marketing/", {"hubspot-rate-limit", "platform-rate-limits"}),
+    ("10000", "services/whatsapp-api-setup/", {"messaging-tier-rate-limits"}),
+    ("500,000", "services/int-crm-accounting/", {"quickbooks-rate-limit", "quickbooks-xero-rate-limits"}),
+    ("16MB", "services/int-ecommerce/", {"webhook-payload-size"}),
+    ("Tier 2", "services/whatsapp-api-setup/", {"messaging-tier-rate-limits"}),
+    ("OAuth 2.1", "services/integration-simple/", {"oauth-2-1-standard"}),
+    ("HMAC-SHA256", "services/int-crm-support/", {"webhook-hmac-authentication"}),
+    ("RRULE", "services/int-calendar/", {"recurrence-rule-rrule"}),
+    ("Zendesk timeout", "services/int-crm-support/", {"zendesk-webhook-timeout"}),
+    ("QuickBooks token", "services/int-crm-accounting/", {"quickbooks-oauth-token-expiry", "quickbooks-token-refresh"}),
+    ("Freshdesk Blossom", "services/int-crm-support/",
+     {"freshdesk-api-key", "freshdesk-blossom-plan", "freshdesk-api-availability"}),
+    ("Mailchimp partner program", "services/int-crm-marketing/",
+     {"mailchimp-oauth-partner-program", "mailchimp-partner-program-requirement"}),
+    ("dead letter queue", "services/int-complex/", {"dead-letter-queue"}),
+    ("WooCommerce permalinks", "services/int-ecommerce/", {"woocommerce-permalinks"}),
+    ("24-hour window", "services/whatsapp-api-setup/", {"24-hour-messaging-window"}),
+    ("Azure AD", "services/int-calendar/", {"microsoft-graph-auth", "azure-ad-app-registration"}),
+    ("headroom", "services/int-custom/", {"rate-limit-headroom"}),
+    ("16 MB video", "services/whatsapp-api-setup/", {"media-file-size-limits"}),
+]
+HEBREW = [
+    ("160", "services/int-crm-marketing/", {"hubspot-rate-limit", "platform-rate-limits"}),
+    ("500000", "services/int-crm-accounting/", {"quickbooks-rate-limit", "quickbooks-xero-rate-limits"}),
+    ("Tier 2", "services/whatsapp-api-setup/", {"messaging-tier-rate-limits"}),
+    ("RRULE", "services/int-calendar/", {"recurrence-rule-rrule"}),
+    ("Zendesk timeout", "services/int-crm-support/", {"zendesk-webhook-timeout"}),
+    ("QuickBooks token", "services/int-crm-accounting/", {"quickbooks-oauth-token-expiry", "quickbooks-token-refresh"}),
+    # Words that the research writes with a prefix letter only.
+    ("טריאל", "services/int-crm-support/", {"zendesk-webhook-limit", "zendesk-freshdesk-rate-limits"}),  # בטריאל
+    ("וובהוקס", "services/integration-simple/", {"webhook-signature-verification"}),  # לוובהוקס
+    ('מע"מ', "services/int-crm-accounting/", {"tax-configuration"}),  # במע"מ
+    ("משתתפים", "services/int-calendar/", {"attendees-sync"}),  # המשתתפים
+    ("מאמרי עזרה", "services/int-crm-support/", {"knowledge-base"}),  # למאמרי
+    ("אזעקות", "services/integration-complex/", {"logging"}),  # ואזעקות
+    ("רשימת תפוצה", "services/int-crm-marketing/", {"unsubscribe-handling"}),  # מרשימת
+    ("פגישה", "services/int-calendar/", {"calendar-to-crm-meeting-update", "crm-to-calendar-cancellation"}),  # בוטלה... לפגישה
+    # Words as written, concepts.
+    ("מלאי", "services/int-ecommerce/", {"inventory", "ecommerce-inventory-sync"}),
+    ("תבניות הודעות", "services/whatsapp-api-setup/", {"message-templates-submitted", "summary"}),
+    ("מספר טלפון ייעודי", "services/whatsapp-api-setup/", {"dedicated-phone-number"}),
+    ("הסכמה משפטית", "services/whatsapp-api-setup/", {"legal-messaging-consent"}),
+    ("סקרי שביעות רצון", "services/int-crm-support/", {"satisfaction-survey-sync"}),
+    ("פורמט בינלאומי", "services/whatsapp-api-setup/", {"international-phone-format"}),
+]
+QUERIES = [("en", *q) for q in ENGLISH] + [("he", *q) for q in HEBREW]
+# Other right answers: the page of the platform or standard a query names, or
+# another fact with the very number asked for (paths without the language prefix).
+ALSO = {
+    "16MB": {"compare/limits/#n8n-webhook-payload-size", "compare/limits/#whatsapp-video-size"},
+    "OAuth 2.1": {"platforms/oauth-2-1/"},
+    "HMAC-SHA256": {"platforms/hmac-sha256/", "compare/webhooks/#whatsapp-webhook-hmac"},
+    "RRULE": {"platforms/icalendar/"},
+}
+
+
+@pytest.fixture(scope="module")
+def search_box(site):
+    """Type a query on a page of a language; the result links as the reader sees them."""
+    with serve(site) as base, launch() as browser:
+        pages = {}
+
+        def search(lang: str, query: str) -> list[str]:
+            if lang not in pages:
+                pages[lang] = browser.new_page(viewport={"width": 1280, "height": 900})
+                pages[lang].goto(f"{base}/{LANGS[lang]}services/")
+                pages[lang].wait_for_load_state("networkidle")
+            page = pages[lang]
+            page.locator(".md-search__input").click()
+            # Start from an empty box: no result list left from the last query.
+            page.fill(".md-search__input", "")
+            page.locator(".md-search__input").press("End")
+            page.wait_for_function("!document.querySelector('.md-search-result__list').children.length")
+            meta = page.locator(".md-search-result__meta").text_content()
+            # Material searches on key-up once its index is ready: type until it answers
+            # with a list of results (or says there is none).
+            answered = """m => { const now = document.querySelector('.md-search-result__meta').textContent;
+                return now != m && (document.querySelector('.md-search-result__list').children.length
+                                    || !/\\d/.test(now)); }"""
+            for _ in range(40):
+                page.fill(".md-search__input", query)
+                page.locator(".md-search__input").press("End")
+                try:
+                    page.wait_for_function(answered, arg=meta, timeout=500)
+                    break
+                except Exception:
+                    continue
+            hrefs = page.evaluate("""[...document.querySelectorAll('.md-search-result__link')]
+                .filter(a => !a.closest('details')).map(a => a.href)""")
+            return [_path(h, base) for h in hrefs]
+
+        yield search
+
+
+def _path(href: str, base: str) -> str:
+    # http://host/en/services/x/?h=term#id -> en/services/x/#id
+    parts = urlsplit(href)
+    return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _fact_rows(catalog, page: str, anchors: set) -> set[str]:
+    # A typed fact stated by one of the wanted bullets is the same answer, wherever
+    # its row is (a comparison table, a platform page, the service's facts table).
+    service = page.split("/")[1]
+    return {f.id for f in catalog.facts for src in f.sources if src.service == service and src.bullet in anchors}
+
+
+@pytest.mark.parametrize("lang, query, page, anchors", QUERIES, ids=[f"{q[0]}:{q[1]}" for q in QUERIES])
+def test_a_query_finds_the_page_and_the_anchor_in_the_first_three_results(search_box, catalog, lang, query, page, anchors):
+    results = search_box(lang, query)
+    assert results, f"no result for {query!r}"
+    wanted = {LANGS[lang] + page + (f"#{a}" if a else "") for a in anchors}
+    facts = _fact_rows(catalog, page, anchors)
+    wanted |= {LANGS[lang] + p for p in ALSO.get(query, ())}
+    right = [r for r in results[:3] if r in wanted or r.partition("#")[2] in facts]
+    assert right, f"{query!r} on the {lang} site: first results {results[:3]}, wanted one of {wanted} or a row of {facts}"
+    other = [r for r in results if r.startswith("en/") != (lang == "en")]
+    assert not other, f"{query!r} on the {lang} site shows results in the other language: {other}"
+
+
+def test_the_query_list_is_half_hebrew_half_english():
+    assert len(QUERIES) >= 30 and len(HEBREW) >= 15 and len(ENGLISH) >= 15
+
+
+def test_each_language_has_its_own_index_and_pages_load_it(site, html):
+    for lang, prefix in LANGS.items():
+        index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert not any(d["location"].startswith("en/") for d in index["docs"])
+        titles = " ".join(d["title"] for d in index["docs"])
+        assert ("מדריך" in titles) == (lang == "he") and ("Handbook" in titles) == (lang == "en")
+        config = json.loads(html(f"{prefix}services/").select_one("#__config").get_text())
+        assert config["base"] == ("../../en/" if lang == "en" else "..")  # the language's root

@@ -1,0 +1,44 @@
+"""The search index builder, without a build: what a typed word will find."""
+
+from __future__ import annotations
+
+import re
+
+from handbook.searchindex import SEPARATOR, keys_for, page_entries, variants, words
+
+
+def test_hebrew_words_are_findable_without_their_prefix_letters():
+    assert {"סנכרון", "הסנכרון"} <= variants("והסנכרון")
+    assert "טריאל" in variants("בטריאל") and "מעמ" in variants('במע"מ')
+    assert variants("סנכרון") == set()  # ס is no prefix letter
+    assert "rate" in variants("לrate")
+
+
+def test_numbers_are_findable_without_separators_and_apart_from_their_unit():
+    text = "HubSpot (10,000/day free)"
+    assert "10000" in keys_for(text, text) and "10,000" not in keys_for(text, text)
+    assert {"16", "mb"} <= set(keys_for("usually 16MB", "usually 16MB"))
+    assert words("OAuth 2.1, HMAC-SHA256 (10,000)") == ["oauth", "2.1", "hmac", "sha256", "10,000"]
+
+
+def test_the_separator_is_the_same_in_python_and_in_the_browser():
+    # lunr gets SEPARATOR as a JavaScript RegExp: only syntax both engines share.
+    assert "(?<!" in SEPARATOR and "\\p" not in SEPARATOR
+    assert re.split(SEPARATOR, "a,b 1,000") == ["a", "b", "1,000"]
+
+
+def test_a_page_gives_an_entry_per_section_and_searchable_element():
+    html = """<h1 id="t">Title<a class="headerlink" href="#t">#</a></h1>
+    <div id="summary" data-search="summary"><p>What it does</p></div>
+    <h2 id="notes">Notes<a class="headerlink" href="#notes">#</a></h2>
+    <p class="hb-hint">A hint <button data-search-skip>Print</button></p>
+    <ul><li id="b1" data-search="item"><span class="hb-text">Zendesk <span dir="ltr">10</span> בטריאל</span>
+    <span class="hb-platform">Zendesk Suite</span> <a class="hb-anchor" href="#b1">#</a></li></ul>"""
+    entries = {e.location: e for e in page_entries(html, "services/x/")}
+    assert list(entries) == ["services/x/", "services/x/#summary", "services/x/#notes", "services/x/#b1"]
+    assert entries["services/x/"].name == "Title" and entries["services/x/"].boost < 1
+    assert entries["services/x/#summary"].title == "Title"
+    assert entries["services/x/#notes"].text == "A hint"
+    bullet = entries["services/x/#b1"]
+    assert bullet.title == "Notes" and bullet.text == '<p>Zendesk <span dir="ltr">10</span> בטריאל</p>'
+    assert {"suite", "טריאל"} <= set(bullet.keys)
