@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema export screenshots clean
+.PHONY: serve site test check schema export screenshots bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ export: $(STAMP)  ## the generated Markdown tree, both languages, into build/mar
 
 screenshots: site  ## PNGs of the main page types into screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
+
+# e.g. make bench BENCH_ARGS="--sizes 10,100 --runs 1"; see BENCHMARKS.md
+bench: $(STAMP)  ## build times at 10, 100 and 1,000 services, live reload, page weight
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site build screenshots

@@ -9,7 +9,8 @@ a service page's first view in Debian's Chromium (gzip sizes, as GitHub Pages
 serves text). Timings depend on the machine and on what else runs on it; this is
 a measuring tool, not a test.
 
-Usage: python scripts/bench.py [--sizes 10,100,1000] [--runs 3] [--skip reload,weight]
+Usage: python scripts/bench.py [--sizes 10,100,1000] [--runs 3] [--skip real,reload,weight]
+                               [--project OTHER_CHECKOUT]
        python scripts/bench.py --profile 100     (cProfile of one build, top functions)
 """
 
@@ -72,18 +73,18 @@ def _env(project: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
 
 
-def make_project(folder: Path, services: int | None) -> Path:
+def make_project(folder: Path, services: int | None, source_root: Path = ROOT) -> Path:
     """A copy of the project in `folder`; synthetic data when `services` is given."""
     project = folder / "project"
     for name in PROJECT:
-        source = ROOT / name
+        source = source_root / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             project.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, project / name)
     if services is None:
-        shutil.copytree(ROOT / "data", project / "data")
+        shutil.copytree(source_root / "data", project / "data")
     else:
         synthetic.write(synthetic.synthetic(services), project / "data")
     return project
@@ -104,8 +105,8 @@ def build_once(project: Path, site: Path) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(label: str, services: int | None, runs: int, work: Path) -> Build:
-    project = make_project(work / label, services)
+def measure(label: str, services: int | None, runs: int, work: Path, source_root: Path = ROOT) -> Build:
+    project = make_project(work / label, services, source_root)
     site = work / label / "site"
     results = [build_once(project, site) for _ in range(runs)]
     return Build(
@@ -136,9 +137,9 @@ def search_index_sizes(site: Path) -> dict[str, int]:
 # ---------------------------------------------------------------------------
 
 
-def live_reload(work: Path, trials: int = 3) -> list[float]:
+def live_reload(work: Path, source_root: Path = ROOT, trials: int = 3) -> list[float]:
     """Seconds from saving a service's YAML to its changed page being served."""
-    project = make_project(work / "serve", None)
+    project = make_project(work / "serve", None, source_root)
     port = _free_port()
     child = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -228,8 +229,8 @@ def _kind(name: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def profile(services: int, work: Path, top: int = 25) -> None:
-    project = make_project(work / "profile", services)
+def profile(services: int, work: Path, source_root: Path = ROOT, top: int = 25) -> None:
+    project = make_project(work / "profile", services, source_root)
     out = work / "build.prof"
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict",
                     "--quiet", "--site-dir", str(work / "profile-site")], cwd=project, env=_env(project), check=True)
@@ -298,21 +299,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100,1000", help="synthetic catalog sizes (comma-separated)")
     parser.add_argument("--runs", type=int, default=3, help="builds per data set (the median is shown)")
     parser.add_argument("--skip", default="", help="comma-separated: real, reload, weight")
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="measure another checkout of the project, e.g. the commit before a change")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N synthetic services")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         work = Path(tmp)
         if args.profile:
-            profile(args.profile, work)
+            profile(args.profile, work, args.project.resolve())
             return 0
         builds = []
         for label, n in ([] if "real" in skip else [("real", None)]) + [
                 (str(n), n) for n in map(int, filter(None, args.sizes.split(",")))]:
             print(f"building {label} ...", file=sys.stderr, flush=True)
-            builds.append(measure(label, n, args.runs, work))
+            builds.append(measure(label, n, args.runs, work, args.project.resolve()))
         report(builds, args.runs)
-        reload = None if "reload" in skip else live_reload(work)
+        reload = None if "reload" in skip else live_reload(work, args.project.resolve())
         weight = None
         if "weight" not in skip and "real" not in skip:
             weight = first_view(work / "real" / "site", ["services/int-calendar/", "en/services/int-calendar/"])
