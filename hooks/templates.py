@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from jinja2 import FileSystemBytecodeCache
 
-_cache = FileSystemBytecodeCache()
+try:
+    _cache: FileSystemBytecodeCache | None = FileSystemBytecodeCache()
+except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+    _cache = None
 
 # ----------------------------------------------------------------------------
 # Hooks
@@ -20,5 +23,6 @@ _cache = FileSystemBytecodeCache()
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = _cache
+    if _cache is not None:
+        env.bytecode_cache = _cache
     return env

@@ -66,7 +66,7 @@ class Build:
     wall: float  # medians over the runs
     cpu: float
     memory_mb: float  # the largest of the runs
-    search: dict[str, int]  # bytes: "all" (the file a page loads) and per language
+    search: dict[str, int]  # bytes: "all" (the file a page loads), its "gzip", and per language
 
 
 def _env(project: Path) -> dict[str, str]:
@@ -125,7 +125,7 @@ def search_index_sizes(site: Path) -> dict[str, int]:
     # language is what a per-language index would weigh.
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    sizes = {"all": path.stat().st_size}
+    sizes = {"all": path.stat().st_size, "gzip": len(gzip.compress(path.read_bytes(), 6))}
     for lang, keep in (("he", lambda loc: not loc.startswith("en/")), ("en", lambda loc: loc.startswith("en/"))):
         part = {**index, "docs": [d for d in index["docs"] if keep(d["location"])]}
         sizes[lang] = len(json.dumps(part, sort_keys=True, separators=(",", ":")).encode())
@@ -250,11 +250,12 @@ def _kb(n: float) -> str:
 
 def report(builds: list[Build], runs: int) -> None:
     print(f"\nStrict builds, both languages, median of {runs} runs (peak memory: largest run)\n")
-    print("| data | services | pages | wall s | CPU s | peak MB | ms/page | search index KB: loaded (he part / en part) |")
+    print("| data | services | pages | wall s | CPU s | peak MB | ms/page | search index KB: loaded, gzip (he part / en part) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for b in builds:
         print(f"| {b.label} | {b.services} | {b.pages} | {b.wall:.2f} | {b.cpu:.2f} | {b.memory_mb:.0f} | "
-              f"{1000 * b.wall / b.pages:.1f} | {_kb(b.search['all'])} ({_kb(b.search['he'])} / {_kb(b.search['en'])}) |")
+              f"{1000 * b.wall / b.pages:.1f} | {_kb(b.search['all'])}, {_kb(b.search['gzip'])} "
+              f"({_kb(b.search['he'])} / {_kb(b.search['en'])}) |")
     by_n = {b.services: b for b in builds if b.label != "real"}
     if 100 in by_n and 1000 in by_n:
         print(f"\ngrowth t(1000)/t(100): wall {by_n[1000].wall / by_n[100].wall:.1f}, "
