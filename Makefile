@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema export import screenshots urls clean
+.PHONY: serve site test check schema export import screenshots urls bench clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -52,6 +52,10 @@ screenshots: site  ## PNGs of the main page types into screenshots/
 
 urls: site  ## rewrite public-urls.txt, the manifest of public URLs and anchors
 	$(BIN)/python scripts/urls.py site --write
+
+# e.g. make bench BENCH_ARGS="--sizes 10,100 --runs 1"; see BENCHMARKS.md
+bench: $(STAMP)  ## build times at 10, 100 and 1,000 services, live reload, page weight
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site build screenshots

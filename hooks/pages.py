@@ -26,6 +26,7 @@ from handbook.unfinished import unfinished
 # Under `mkdocs.`: strict mode counts these warnings and fails the build.
 log = logging.getLogger("mkdocs.hooks.pages")
 _generator: Generator | None = None
+_data_stamp: tuple = ()
 
 # ----------------------------------------------------------------------------
 # Hooks
@@ -33,13 +34,19 @@ _generator: Generator | None = None
 
 
 def on_config(config):
-    # Read the data once per build (and again on every `mkdocs serve` rebuild).
-    global _generator
+    # Read the data once per build: i18n runs `on_config` again for each further
+    # language, and a catalog whose files are unchanged is not read twice (a
+    # `mkdocs serve` rebuild after an edit reads it afresh).
+    global _generator, _data_stamp
     data = Path(config.config_file_path).parent / "data"
+    stamp = _stamp(data)
+    if _generator is not None and stamp == _data_stamp:
+        return config
     try:
         _generator = Generator(load_catalog(data))
     except DataError as e:
         raise PluginError(e.report()) from None
+    _data_stamp = stamp
     # Unfinished data renders (with notices) but must not be published unnoticed.
     # Once per build: i18n re-runs on_config for each other language (`building`).
     if not getattr(config.plugins.get("i18n"), "building", False):
@@ -81,6 +88,12 @@ def on_page_markdown(markdown, page, config, files):
 # ----------------------------------------------------------------------------
 # Helpers
 # ----------------------------------------------------------------------------
+
+
+def _stamp(data: Path) -> tuple:
+    # Names, sizes and modification times of the data files: changes on any edit.
+    return tuple((p.as_posix(), st.st_size, st.st_mtime_ns)
+                 for p in sorted(data.rglob("*.yaml")) for st in [p.stat()])
 
 
 def _source(file, config) -> tuple[str | None, str | None]:

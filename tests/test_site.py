@@ -125,11 +125,14 @@ def test_takeaways_page_has_every_takeaway_with_an_anchor(catalog, html):
 
 
 def test_generated_pages_are_in_nav_search_and_sitemap(catalog, site, html):
+    # Every service is linked from the services index, and its page is the
+    # active entry of its own navigation (tests/test_scale.py: long catalogs).
     for lang in LANGS:
-        nav = html(LANGS[lang]).select_one("nav.md-nav--primary")
-        hrefs = [a.get("href") for a in nav.select("a.md-nav__link")]
+        index = [a["href"] for a in html(f"{LANGS[lang]}services/").select("table.hb-services a")]
+        assert index == [f"{s.id}/" for s in catalog.services], lang
         for s in catalog.services:
-            assert f"services/{s.id}/" in hrefs, (lang, s.id)
+            nav = html(f"{LANGS[lang]}services/{s.id}/").select_one("nav.md-nav--primary")
+            assert nav.select_one("a.md-nav__link--active")["href"] == "./", (lang, s.id)
     for prefix in LANGS.values():  # one index per language, locations relative to its root
         index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         locations = {d["location"] for d in index["docs"]}

@@ -1,0 +1,92 @@
+"""A catalog larger than today's: the synthetic data `make bench` builds from is
+valid, and on a site of many services the navigation stays short while every
+service stays reachable."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_mkdocs
+from handbook import bidi
+from handbook.catalog import load_catalog
+from handbook.models import SECTIONS
+from handbook.synthetic import SECTION_SIZES, synthetic, write
+
+SERVICES = 23  # three groups of the navigation, the last one short
+
+
+def test_synthetic_data_passes_validation_with_the_shape_of_the_research(tmp_path):
+    write(synthetic(12), tmp_path / "data")
+    catalog = load_catalog(tmp_path / "data")
+    assert [s.number for s in catalog.services] == list(range(1, 13))
+    assert len(catalog.platforms) >= 30 and catalog.takeaways.groups
+    for service in catalog.services:
+        for key in SECTIONS:
+            least, most = SECTION_SIZES[key]
+            assert least <= len(service.section(key)) <= most, (service.id, key)
+        for _, item in service.items():
+            assert bidi.has_hebrew(item.he) and not bidi.has_hebrew(item.en), item
+        assert any(system.platforms for system in service.systems), service.id
+    # The same seed gives the same catalog, so runs of the benchmark compare.
+    assert synthetic(3) == synthetic(3) and synthetic(3, seed=1) != synthetic(3)
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> Path:
+    """The project with a synthetic catalog of SERVICES services, built strictly."""
+    work = tmp_path_factory.mktemp("large")
+    project = work / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    write(synthetic(SERVICES), project / "data")
+    result = run_mkdocs(project, work / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return work / "site"
+
+
+def _page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _nav_services(page: BeautifulSoup) -> list[int]:
+    # Numbers of the services the navigation links to ("13. Synthetic service 13").
+    links = page.select("nav.md-nav--primary a.md-nav__link")
+    return [int(m[1]) for a in links if (m := re.match(r"\s*(\d+)\.", a.get_text()))]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_service_page_lists_its_group_of_ten_in_the_navigation(large_site, prefix):
+    assert _nav_services(_page(large_site, f"{prefix}services/synthetic-0013/")) == list(range(11, 21))
+    assert _nav_services(_page(large_site, f"{prefix}services/synthetic-0001/")) == list(range(1, 11))
+    assert _nav_services(_page(large_site, f"{prefix}services/synthetic-0023/")) == [21, 22, 23]
+    # The section still opens on the services index.
+    nav = _page(large_site, f"{prefix}services/synthetic-0013/").select_one("nav.md-nav--primary")
+    assert any(a["href"] == "../" for a in nav.select("a.md-nav__link"))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_service_is_reachable_from_the_index_the_home_table_and_the_footer(large_site, prefix):
+    expected = [f"synthetic-{n:04d}" for n in range(1, SERVICES + 1)]
+    home = _page(large_site, prefix)
+    assert _nav_services(home) == []  # the home page's navigation names no service...
+    assert any(a["href"] == "services/" for a in home.select("nav.md-nav--primary a.md-nav__link"))
+    # ... its table and the services index list them all,
+    assert [a["href"] for a in home.select("table.hb-services a")] == [f"services/{s}/" for s in expected]
+    index = _page(large_site, f"{prefix}services/")
+    assert [a["href"] for a in index.select("table.hb-services a")] == [f"{s}/" for s in expected]
+    # ... and the footer's next link walks the whole catalog in order.
+    walked, url = [], f"{prefix}services/synthetic-0001/"
+    while url.rstrip("/").endswith(tuple(expected)):
+        walked.append(url.rstrip("/").rsplit("/", 1)[-1])
+        nxt = _page(large_site, url).select_one("a.md-footer__link--next")
+        url = posixpath.normpath(posixpath.join(url, nxt["href"])) + "/" if nxt else ""
+    assert walked == expected
