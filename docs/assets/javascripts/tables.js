@@ -24,28 +24,15 @@
     var rows = Array.prototype.slice.call(tbody.rows);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
 
-    // The filter: a labelled search field and a live count of visible rows.
-    var id = (table.id || "hb-table-" + index) + "-filter";
-    var bar = document.createElement("div");
-    bar.className = "hb-filter";
-    var label = document.createElement("label");
-    label.setAttribute("for", id);
-    label.textContent = table.getAttribute("data-filter-label") || "Filter";
-    var input = document.createElement("input");
-    input.type = "search";
-    input.id = id;
-    input.autocomplete = "off";
-    var count = document.createElement("output");
-    count.setAttribute("aria-live", "polite");
-    count.setAttribute("for", id);
+    // The filter bar (a labelled search field and a live count of visible rows)
+    // and the sort buttons come in the page's HTML, so nothing moves here.
+    var wrap = table.parentNode.classList.contains("hb-table-wrap") ? table.parentNode : table;
+    var bar = wrap.previousElementSibling;
+    if (!bar || !bar.classList.contains("hb-filter")) return;
+    var input = bar.querySelector("input");
+    var count = bar.querySelector("output");
     var rowsLabel = table.getAttribute("data-rows-label") || "rows";
     function showCount(n) { count.textContent = n + " / " + rows.length + " " + rowsLabel; }
-    showCount(rows.length);
-    bar.appendChild(label);
-    bar.appendChild(input);
-    bar.appendChild(count);
-    var wrap = table.parentNode.classList.contains("hb-table-wrap") ? table.parentNode : table;
-    wrap.parentNode.insertBefore(bar, wrap);
 
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -59,16 +46,10 @@
       showCount(shown);
     });
 
-    // Sorting: a button in each header cell.
-    var sortLabel = table.getAttribute("data-sort-label") || "Sort by";
+    // Sorting: the button in each header cell.
     headers.forEach(function (th, column) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "hb-sort";
-      button.title = sortLabel + " " + th.textContent.trim();
-      while (th.firstChild) button.appendChild(th.firstChild);
-      th.appendChild(button);
-      button.addEventListener("click", function () { sortBy(column); });
+      var button = th.querySelector("button.hb-sort");
+      if (button) button.addEventListener("click", function () { sortBy(column); });
     });
 
     function sortBy(column) {
