@@ -5,7 +5,8 @@
    table hides the rows that do not contain every typed word. A cell's
    data-sort, when present, is its machine value (normalized numbers); empty
    cells sort last in both directions. Labels come from the table's data-*
-   attributes, in the page's language. */
+   attributes, in the page's language. A table with data-verified-label also
+   gets a checkbox that keeps only the rows whose data-review is "verified". */
 (function () {
   "use strict";
 
@@ -43,21 +44,36 @@
     showCount(rows.length);
     bar.appendChild(label);
     bar.appendChild(input);
+    var verified = null;
+    if (table.hasAttribute("data-verified-label")) {
+      var check = document.createElement("label");
+      check.className = "hb-verified-only";
+      verified = document.createElement("input");
+      verified.type = "checkbox";
+      verified.id = id + "-verified";
+      check.appendChild(verified);
+      check.appendChild(document.createTextNode(" " + table.getAttribute("data-verified-label")));
+      bar.appendChild(check);
+    }
     bar.appendChild(count);
     var wrap = table.parentNode.classList.contains("hb-table-wrap") ? table.parentNode : table;
     wrap.parentNode.insertBefore(bar, wrap);
 
-    input.addEventListener("input", function () {
+    function filter() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var onlyVerified = verified !== null && verified.checked;
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.textContent.toLowerCase();
-        var keep = words.every(function (w) { return text.indexOf(w) !== -1; });
+        var keep = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+          (!onlyVerified || row.getAttribute("data-review") === "verified");
         row.hidden = !keep;
         if (keep) shown += 1;
       });
       showCount(shown);
-    });
+    }
+    input.addEventListener("input", filter);
+    if (verified !== null) verified.addEventListener("change", filter);
 
     // Sorting: a button in each header cell.
     var sortLabel = table.getAttribute("data-sort-label") || "Sort by";
