@@ -25,8 +25,10 @@ def _resolve(html, page_url: str, href: str):
 
 
 def _cell_text(td) -> str:
-    # What the cell says, without the conflict marks beside it (the parsed page is shared: no edits).
-    return "".join(s for s in td.strings if not s.find_parent(class_="hb-conflict")).strip()
+    # What the cell says, without the conflict marks and the review's statement beside it
+    # (the parsed page is shared: no edits).
+    return "".join(s for s in td.strings if not s.find_parent(class_=("hb-conflict", "hb-official-text",
+                                                                       "hb-official-meta", "hb-visually-hidden"))).strip()
 
 
 @pytest.mark.parametrize("lang, direction", [("he", "rtl"), ("en", "ltr")])

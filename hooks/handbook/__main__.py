@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(len(s.items()) for s in catalog.services)
         t = sum(len(g.takeaways) for g in catalog.takeaways.groups)
         print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms, "
-              f"{len(catalog.facts)} facts")
+              f"{len(catalog.facts)} facts, {len(catalog.reviews)} reviews")
         from .unfinished import unfinished
         todo = unfinished(catalog, Path(args.data).name)
         if todo:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts
 from .models import SECTIONS, SLUG_PATTERN, Platform, Platforms, Service, Takeaways
+from .reviews import Review, ReviewFile, check_reviews
 
 # ---------------------------------------------------------------------------
 # Data
@@ -30,6 +31,7 @@ class Catalog:
     platforms: dict[str, Platform]
     takeaways: Takeaways
     facts: tuple[Fact, ...] = ()  # in file order: platforms by file name, general last
+    reviews: tuple[Review, ...] = ()  # data/reviews.yaml, in file order
 
     def service(self, service_id: str) -> Service:
         return next(s for s in self.services if s.id == service_id)
@@ -103,11 +105,29 @@ def load_catalog(data_dir: str | Path) -> Catalog:
         services.append(service)
 
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel)
+    reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel)
 
     if problems:
         raise DataError(problems)
     assert takeaways is not None
-    return Catalog(sorted(services, key=lambda s: s.number), platforms, takeaways, tuple(facts))
+    return Catalog(sorted(services, key=lambda s: s.number), platforms, takeaways, tuple(facts), tuple(reviews))
+
+
+def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel) -> list[Review]:
+    # data/reviews.yaml is optional: a catalog nobody has checked yet has none.
+    path = data_dir / "reviews.yaml"
+    if not path.exists():
+        return []
+    model = _load(path, ReviewFile, problems, rel)
+    if model is None:
+        return []
+    bullets = {(s.id, item.id) for s in services for _, item in s.items()}
+    if takeaways:
+        bullets |= {(TAKEAWAYS, t.id) for g in takeaways.groups for t in g.takeaways}
+    broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
+    broken |= set() if takeaways else {TAKEAWAYS}
+    problems.extend(check_reviews(rel(path), model.reviews, {f.id for f in facts}, bullets, broken))
+    return list(model.reviews)
 
 
 def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[str], rel) -> list[Fact]:

@@ -3,7 +3,7 @@
 Plain Python, no MkDocs: `exports(catalog)` returns {path under the site root:
 content}; the hook `hooks/exports.py` writes them into the built site. The JSON
 has a versioned, documented shape (`FactsExport`, its JSON Schema served beside
-it as `facts.schema.json`); version 1 only grows by new optional fields, a
+it as `facts.schema.json`); version 1 only grows by new optional fields (the review data came so), a
 breaking change becomes `api/v2/`. CSVs hold exactly the comparison pages'
 columns and cell texts, in the page's language, with source links as site URLs.
 """
@@ -20,6 +20,7 @@ from .facts import Fact, Range
 from .facttables import COMPARISONS, FactBook, Link
 from .generate import page_url
 from .models import LANGUAGES, Text
+from .reviews import Review
 
 API = "api/v1"
 LANG_PREFIX = {"he": "", "en": "en/"}
@@ -58,6 +59,18 @@ class PlatformRef(_Shape):
     url: str = Field(description="Official site or developer documentation.")
 
 
+class ReviewRecord(_Shape):
+    id: str = Field(description="Stable: the claim's anchor on the review page (review/#<id>).")
+    claim: str = Field(description="The research text checked, verbatim (Hebrew).")
+    status: str = Field(description="verified | imprecise | outdated | wrong | unverified.")
+    official: Text = Field(description="What the vendor's official documentation says.")
+    sources: list[str] = Field(description="Where it says so.")
+    checked: str = Field(description="The day the sources were read (YYYY-MM-DD).")
+    changed: str | None = Field(description="The day the vendor changed it, where known (YYYY-MM-DD).")
+    facts: list[str] = Field(description="Ids of the facts the claim states.")
+    bullets: list[dict] = Field(description="The bullets that make the claim: {service, bullet}.")
+
+
 class FactRecord(_Shape):
     id: str = Field(description="Stable: the row's anchor on every page. Never changes.")
     platform: PlatformRef | None = Field(description="null: a statement about no single platform.")
@@ -77,6 +90,10 @@ class FactRecord(_Shape):
     webhooks: bool
     conflicts_with: list[str] = Field(description="Ids of facts the research contradicts this one with.")
     sources: list[SourceRef]
+    review_status: str = Field("unreviewed", description="The review's status, or 'unreviewed' "
+                                                         "(added with the review data).")
+    review: ReviewRecord | None = Field(None, description="The check against the official source; null when "
+                                              "unreviewed (added with the review data).")
 
 
 class TableRef(_Shape):
@@ -95,6 +112,8 @@ class FactsExport(_Shape):
                         "`normalized` is computed.")
     facts: list[FactRecord]
     comparisons: list[TableRef]
+    reviews: list[ReviewRecord] = Field([], description="Every reviewed claim, including those about bullets "
+                                                         "with no fact (added with the review data).")
 
 
 # ---------------------------------------------------------------------------
@@ -115,6 +134,12 @@ def link_url(link: Link, lang: str) -> str:
     return _url(link.doc, link.anchor, lang)
 
 
+def _review(r: Review) -> ReviewRecord:
+    return ReviewRecord(id=r.id, claim=r.claim, status=r.status, official=r.official, sources=r.sources,
+                        checked=r.checked.isoformat(), changed=r.changed.isoformat() if r.changed else None,
+                        facts=r.facts, bullets=[b.model_dump() for b in r.bullets])
+
+
 def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
     p = book.catalog.platforms.get(fact.platform) if fact.platform else None
     sources = []
@@ -132,6 +157,8 @@ def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
                               step_seconds=fact.step_seconds or None, bytes=_range(fact.bytes), usd=_range(fact.usd)),
         names=fact.names, plan=fact.plan, scope=fact.scope, note=fact.note, refresh=fact.refresh,
         webhooks=fact.webhooks, conflicts_with=conflicts, sources=sources,
+        review_status=book.reviews.status_of(fact.id),
+        review=_review(r) if (r := book.reviews.for_fact(fact.id)) else None,
     )
 
 
@@ -144,6 +171,7 @@ def facts_export(book: FactBook) -> FactsExport:
                               csv=Text(he=f"{API}/{c.id}.he.csv", en=f"{API}/{c.id}.en.csv"),
                               facts=[r.id for r in book.comparison(c.id).rows])
                      for c in COMPARISONS],
+        reviews=[_review(r) for r in book.reviews.reviews],
     )
 
 

@@ -19,6 +19,7 @@ from typing import Callable
 from .catalog import Catalog
 from .facts import HEADROOM, KINDS, TAKEAWAYS, Fact, Range, conflicts
 from .models import Platform, Text
+from .reviews import UNREVIEWED, Review, ReviewBook
 from .strings import STRINGS
 
 # ---------------------------------------------------------------------------
@@ -81,10 +82,15 @@ class FactRow:
     fact: Fact
     platform: Platform | None
     conflicts: tuple[str, ...] = ()  # ids of the rows it disagrees with
+    review: Review | None = None  # data/reviews.yaml; None: not reviewed yet
 
     @property
     def id(self) -> str:
         return self.fact.id
+
+    @property
+    def status(self) -> str:
+        return self.review.status if self.review else UNREVIEWED
 
     def platform_name(self, lang: str) -> str:
         return self.platform.name[lang] if self.platform else STRINGS[lang]["any_system"]
@@ -180,6 +186,8 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     Column("plan", Text(he="חבילה או Tier", en="Plan or tier"), lambda b, r, lang: Cell(r.fact.plan or "")),
     Column("refresh", Text(he="צריך refresh", en="Refresh needed"), _refresh),
     Column("qualifiers", Text(he="הסתייגויות", en="Qualifiers"), lambda b, r, lang: Cell(r.qualifiers(lang))),
+    Column("review", Text(he="בדיקה", en="Review"),
+           lambda b, r, lang: Cell(STRINGS[lang]["status_" + r.status], r.status)),
     Column("sources", Text(he="מקור", en="Source"),
            lambda b, r, lang: Cell(" ".join(l.label for l in b.sources(r, lang)), links=b.sources(r, lang))),
 ]}
@@ -215,25 +223,26 @@ class Comparison:
 AUTH_KINDS = ("auth-method", "token-lifetime", "plan-requirement")
 COMPARISONS: tuple[Comparison, ...] = (
     Comparison("rate-limits", ("platform", "subject", "stated", "per_minute", "per_day", "safe_per_minute", "plan",
-                               "qualifiers", "sources"),
+                               "qualifiers", "review", "sources"),
                lambda f: f.kind == "rate-limit"),
-    Comparison("auth", ("platform", "kind", "subject", "stated", "value", "refresh", "qualifiers", "sources"),
+    Comparison("auth", ("platform", "kind", "subject", "stated", "value", "refresh", "qualifiers", "review", "sources"),
                lambda f: f.kind in AUTH_KINDS),
-    Comparison("webhooks", ("platform", "kind", "subject", "stated", "value", "plan", "qualifiers", "sources"),
+    Comparison("webhooks", ("platform", "kind", "subject", "stated", "value", "plan", "qualifiers", "review", "sources"),
                lambda f: f.webhooks),
-    Comparison("limits", ("kind", "platform", "subject", "stated", "value", "plan", "qualifiers", "sources"),
+    Comparison("limits", ("kind", "platform", "subject", "stated", "value", "plan", "qualifiers", "review", "sources"),
                lambda f: f.kind not in ("rate-limit", "auth-method", "token-lifetime", "webhook-signature"),
                order=lambda r: (KINDS.index(r.fact.kind), r.platform is None, r.platform_name("en").lower())),
 )
-COMPACT = ("platform", "kind", "subject", "stated", "value", "sources")
-PLATFORM_COLUMNS = ("kind", "subject", "stated", "value", "plan", "qualifiers", "sources")
+COMPACT = ("platform", "kind", "subject", "stated", "value", "review", "sources")
+PLATFORM_COLUMNS = ("kind", "subject", "stated", "value", "plan", "qualifiers", "review", "sources")
 
 
 class FactBook:
     """Every fact as a row, once; the tables are filters of these rows."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, reviews: ReviewBook | None = None):
         self.catalog = catalog
+        self.reviews = reviews or ReviewBook(catalog.reviews, None)
         found = conflicts(list(catalog.facts))
         self.conflicts = found
         against: dict[str, list[str]] = {}
@@ -241,7 +250,8 @@ class FactBook:
             against.setdefault(c.first.id, []).append(c.second.id)
             against.setdefault(c.second.id, []).append(c.first.id)
         self._sources = {lang: {f.id: _source_links(f, catalog, lang) for f in catalog.facts} for lang in ("he", "en")}
-        rows = [FactRow(f, catalog.platforms.get(f.platform) if f.platform else None, tuple(against.get(f.id, ())))
+        rows = [FactRow(f, catalog.platforms.get(f.platform) if f.platform else None, tuple(against.get(f.id, ())),
+                        self.reviews.for_fact(f.id))
                 for f in catalog.facts]
         # Reading order without JavaScript: by platform (general last), then kind, then size.
         self.rows: tuple[FactRow, ...] = tuple(sorted(rows, key=self._reading_order))

@@ -23,6 +23,7 @@ from . import bidi
 from .catalog import Catalog
 from .facttables import FactBook
 from .models import LANGUAGES, SECTIONS
+from .reviews import ReviewBook, build_date
 from .strings import DIRECTION, STRINGS
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "handbook"
@@ -64,8 +65,10 @@ def relative_url(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
 class Generator:
     """Every generated page, and the markers of hand-written ones, per language."""
 
-    def __init__(self, catalog: Catalog, templates: Path = TEMPLATES):
+    def __init__(self, catalog: Catalog, templates: Path = TEMPLATES, today=None):
         self.catalog = catalog
+        # Staleness of reviews is relative to the build date (tests pass their own).
+        self.reviews = ReviewBook(catalog.reviews, today or build_date())
         self.env = Environment(
             loader=FileSystemLoader(str(templates)),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -84,7 +87,7 @@ class Generator:
             "services-table": self._services_table,
         }
         from .factpages import FactPages  # its module imports this one
-        self.facts = FactBook(catalog)
+        self.facts = FactBook(catalog, self.reviews)
         self.fact_pages = FactPages(self, self.facts)
 
     def paths(self) -> list[str]:
@@ -94,6 +97,7 @@ class Generator:
             + [f"services/{s.id}.md" for s in self.catalog.services]
             + ["takeaways.md"]
             + self.fact_pages.paths()
+            + ["review.md"]
         )
 
     def page(self, path: str, lang: str) -> str:
@@ -102,6 +106,8 @@ class Generator:
             return self._render("services_index.md.j2", path, lang)
         if path == "takeaways.md":
             return self._render("takeaways.md.j2", path, lang, takeaways=self.catalog.takeaways)
+        if path == "review.md":
+            return self._render("review.md.j2", path, lang, book=self.facts)
         if path in self.fact_pages:
             return self.fact_pages.page(path, lang)
         if path.startswith("services/") and path.endswith(".md"):
@@ -134,6 +140,7 @@ class Generator:
             sections=SECTIONS,
             link=link,
             facts=self.facts,
+            reviews=self.reviews,
             **context,
         )
 

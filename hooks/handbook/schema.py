@@ -11,12 +11,14 @@ from pathlib import Path
 
 from .facts import FactFile
 from .models import Platforms, Service, Takeaways
+from .reviews import ReviewFile
 
 SCHEMAS = {
     "service.schema.json": Service,
     "takeaways.schema.json": Takeaways,
     "platforms.schema.json": Platforms,
     "facts.schema.json": FactFile,
+    "reviews.schema.json": ReviewFile,
 }
 
 

@@ -5,7 +5,8 @@
    table hides the rows that do not contain every typed word. A cell's
    data-sort, when present, is its machine value (normalized numbers); empty
    cells sort last in both directions. Labels come from the table's data-*
-   attributes, in the page's language. */
+   attributes, in the page's language. A table with data-verified-label also
+   gets a checkbox that keeps only the rows whose data-review is "verified". */
 (function () {
   "use strict";
 
@@ -29,22 +30,27 @@
     var wrap = table.parentNode.classList.contains("hb-table-wrap") ? table.parentNode : table;
     var bar = wrap.previousElementSibling;
     if (!bar || !bar.classList.contains("hb-filter")) return;
-    var input = bar.querySelector("input");
+    var input = bar.querySelector('input[type="search"]');
     var count = bar.querySelector("output");
     var rowsLabel = table.getAttribute("data-rows-label") || "rows";
     function showCount(n) { count.textContent = n + " / " + rows.length + " " + rowsLabel; }
+    var verified = bar.querySelector(".hb-verified-only input");  // when the table has review data
 
-    input.addEventListener("input", function () {
+    function filter() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var onlyVerified = verified !== null && verified.checked;
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.textContent.toLowerCase();
-        var keep = words.every(function (w) { return text.indexOf(w) !== -1; });
+        var keep = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+          (!onlyVerified || row.getAttribute("data-review") === "verified");
         row.hidden = !keep;
         if (keep) shown += 1;
       });
       showCount(shown);
-    });
+    }
+    input.addEventListener("input", filter);
+    if (verified !== null) verified.addEventListener("change", filter);
 
     // Sorting: the button in each header cell.
     headers.forEach(function (th, column) {

@@ -1,0 +1,172 @@
+"""Reviews: what the vendors' official documentation says about the research's claims.
+
+`data/reviews.yaml` holds one `Review` per checked claim: the facts and bullets
+it covers, a status (verified, imprecise, outdated, wrong, unverified), the
+official statement in both languages, its sources, the date it was checked and,
+where known, the date the vendor changed it. Review data lives beside the
+research and never replaces it: pages show the research verbatim with the
+review next to it. `check_reviews` validates the cross-references the model
+cannot see (every fact and bullet exists, each is reviewed once); `ReviewBook`
+answers "what is known about this fact or bullet" and which checks are stale,
+relative to a build date that tests inject (`build_date`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .models import Slug, Text
+
+Status = Literal["verified", "imprecise", "outdated", "wrong", "unverified"]
+STATUSES: tuple[str, ...] = Status.__args__  # display order
+UNREVIEWED = "unreviewed"  # not a status one writes: the absence of a review
+# Statuses whose official statement replaces the research's claim for a reader.
+CORRECTIONS = ("wrong", "outdated")
+STALE_AFTER_DAYS = 180
+# Tests and rebuilds of old versions set the build date; otherwise it is today.
+BUILD_DATE_ENV = "HANDBOOK_BUILD_DATE"
+
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+Claim = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BulletRef(_Strict):
+    """A research bullet: a service id (or 'takeaways') and the bullet's id."""
+
+    service: Slug
+    bullet: Slug
+
+
+class Review(_Strict):
+    """One claim of the research, checked against the vendor's official documentation."""
+
+    id: Slug = Field(description="Stable: the claim's anchor on the review page. Never change it.")
+    claim: Claim = Field(description="The research text checked, verbatim (a bullet or the part of it checked).")
+    status: Status
+    facts: list[Slug] = Field(default=[], description="Ids of the facts (data/facts/) the claim states.")
+    bullets: list[BulletRef] = Field(default=[], description="The bullets that make the claim.")
+    official: Text = Field(description="What the official source says, in Hebrew and English.")
+    sources: list[Url] = Field(default=[], description="Where it says so (https addresses).")
+    checked: dt.date = Field(description="The day the sources were read (YYYY-MM-DD).")
+    changed: dt.date | None = Field(default=None, description="The day the vendor changed it, where known.")
+
+    @model_validator(mode="after")
+    def _complete(self):
+        problems = []
+        if not self.facts and not self.bullets:
+            problems.append("a review needs the facts or bullets it covers")
+        if self.status != "unverified" and not self.sources:
+            problems.append(f"a '{self.status}' review needs its sources (only 'unverified' may have none)")
+        if self.changed and self.changed > self.checked:
+            problems.append(f"changed {self.changed} is after checked {self.checked}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def correction(self) -> bool:
+        return self.status in CORRECTIONS
+
+    def age(self, today: dt.date) -> int:
+        return (today - self.checked).days
+
+    def stale(self, today: dt.date) -> bool:
+        return self.age(today) > STALE_AFTER_DAYS
+
+
+class ReviewFile(_Strict):
+    """`data/reviews.yaml`: every review of the research's claims."""
+
+    reviews: list[Review]
+
+
+# ---------------------------------------------------------------------------
+# Checks across files
+# ---------------------------------------------------------------------------
+
+
+def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets: set[tuple[str, str]],
+                  broken: set[str] = frozenset()) -> list[str]:
+    """Problems as `file: place: message`: unknown or doubly reviewed facts and bullets."""
+    problems: list[str] = []
+    ids: dict[str, int] = {}
+    fact_seen: dict[str, int] = {}
+    for i, r in enumerate(reviews):
+        where = f"{name}: reviews[{i}]"
+        if r.id in ids:
+            problems.append(f"{where}.id: duplicate review id '{r.id}' (also reviews[{ids[r.id]}])")
+        ids.setdefault(r.id, i)
+        for j, f in enumerate(r.facts):
+            if f not in fact_ids:
+                problems.append(f"{where}.facts[{j}]: unknown fact '{f}' (not in data/facts/)")
+            elif f in fact_seen:
+                problems.append(f"{where}.facts[{j}]: fact '{f}' is already reviewed in reviews[{fact_seen[f]}]")
+            fact_seen.setdefault(f, i)
+        for j, b in enumerate(r.bullets):
+            if b.service in broken:
+                continue
+            if (b.service, b.bullet) not in bullets:
+                known = any(s == b.service for s, _ in bullets)
+                what = f"no bullet '{b.bullet}' in {b.service}" if known else f"unknown service '{b.service}'"
+                problems.append(f"{where}.bullets[{j}]: {what}")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Lookups
+# ---------------------------------------------------------------------------
+
+
+def build_date() -> dt.date:
+    """The day the site is built: `HANDBOOK_BUILD_DATE` (YYYY-MM-DD) or today."""
+    value = os.environ.get(BUILD_DATE_ENV)
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+@dataclass(frozen=True)
+class ReviewBook:
+    """The reviews, by fact and by bullet, and the team's to-do list."""
+
+    reviews: tuple[Review, ...]
+    today: dt.date
+
+    def for_fact(self, fact_id: str) -> Review | None:
+        return next((r for r in self.reviews if fact_id in r.facts), None)
+
+    def for_bullet(self, service_id: str, bullet_id: str) -> list[Review]:
+        return [r for r in self.reviews if any(b.service == service_id and b.bullet == bullet_id for b in r.bullets)]
+
+    def for_service(self, service_id: str) -> dict[str, list[Review]]:
+        """{bullet id: its reviews} for one service's page."""
+        out: dict[str, list[Review]] = {}
+        for r in self.reviews:
+            for b in r.bullets:
+                if b.service == service_id:
+                    out.setdefault(b.bullet, []).append(r)
+        return out
+
+    def status_of(self, fact_id: str) -> str:
+        review = self.for_fact(fact_id)
+        return review.status if review else UNREVIEWED
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(r.status == s for r in self.reviews) for s in STATUSES}
+
+    def not_verified(self) -> list[Review]:
+        return [r for r in self.reviews if r.status != "verified"]
+
+    def by_age(self) -> list[Review]:
+        """Every review, oldest check first."""
+        return sorted(self.reviews, key=lambda r: (r.checked, r.id))
+
+    def stale(self) -> list[Review]:
+        return [r for r in self.by_age() if r.stale(self.today)]
