@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import SECTIONS, SLUG_PATTERN, Platform, Platforms, Service, Takeaways
+from .glossary import Explainer, check_glossary
+from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
+from .takeaway_links import TakeawayIndex, check_takeaway_links
 
 # ---------------------------------------------------------------------------
 # Data
@@ -28,6 +30,8 @@ class Catalog:
     services: list[Service]  # in catalog order (by number)
     platforms: dict[str, Platform]
     takeaways: Takeaways
+    takeaway_links: TakeawayIndex  # computed from data/takeaway-links.yaml
+    glossary: Explainer  # from data/glossary.yaml
 
     def service(self, service_id: str) -> Service:
         return next(s for s in self.services if s.id == service_id)
@@ -100,10 +104,22 @@ def load_catalog(data_dir: str | Path) -> Catalog:
         _check_service_refs(service, name, platforms if platforms_model else None, problems)
         services.append(service)
 
+    links_file = data_dir / "takeaway-links.yaml"
+    links = _load(links_file, TakeawayLinks, problems, rel)
+    if links and takeaways:
+        unloaded = {p.stem for p in service_files} - {s.id for s in services}
+        check_takeaway_links(links, takeaways, services, unloaded, rel(links_file), problems)
+
+    glossary_file = data_dir / "glossary.yaml"
+    glossary = _load(glossary_file, Glossary, problems, rel)
+    if glossary:
+        check_glossary(glossary, rel(glossary_file), problems)
+
     if problems:
         raise DataError(problems)
-    assert takeaways is not None
-    return Catalog(sorted(services, key=lambda s: s.number), platforms, takeaways)
+    assert takeaways is not None and links is not None and glossary is not None
+    services.sort(key=lambda s: s.number)
+    return Catalog(services, platforms, takeaways, TakeawayIndex(takeaways, links, services), Explainer(glossary))
 
 
 def _load(path: Path, model: type[BaseModel], problems: list[str], rel) -> BaseModel | None:
@@ -161,9 +177,13 @@ def _message(err: dict) -> str:
         return "missing (field required)"
     if kind == "extra_forbidden":
         return "unknown field (not in the schema; a typo?)"
+    if kind == "string_pattern_mismatch" and "applies_to" in err["loc"]:
+        return f"'{err['input']}' is not a bullet reference (service-id#bullet-id)"
     if kind == "string_pattern_mismatch" and str(err["loc"][-1]) in ("id", "from", "to", "via", "platforms") or (
         kind == "string_pattern_mismatch" and isinstance(err["loc"][-1], int)):
         return f"'{err['input']}' is not a valid id ({SLUG_PATTERN})"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
     if kind in ("string_too_short", "string_pattern_mismatch") and isinstance(err.get("input"), str) and not err["input"].strip():
         return "empty (a translation or text is required)"
     return msg

@@ -9,12 +9,14 @@ import json
 import sys
 from pathlib import Path
 
-from .models import Platforms, Service, Takeaways
+from .models import Glossary, Platforms, Service, TakeawayLinks, Takeaways
 
 SCHEMAS = {
     "service.schema.json": Service,
     "takeaways.schema.json": Takeaways,
     "platforms.schema.json": Platforms,
+    "takeaway-links.schema.json": TakeawayLinks,
+    "glossary.schema.json": Glossary,
 }
 
 
