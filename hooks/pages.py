@@ -56,6 +56,7 @@ def on_nav(nav, config, files):
         if path in generated:
             file.content_string = _generator.page(path, lang)
     _order_services(nav, config)
+    _glossary_last(nav, config)
     return nav
 
 
@@ -94,3 +95,11 @@ def _order_services(nav, config) -> None:
             # The section is named by its index page, in the page's language.
             lang = _source(children[0].file, config)[0]
             item.title = STRINGS[lang]["services"]
+
+
+def _glossary_last(nav, config) -> None:
+    # The glossary is a reference, read after the content: last in the menu.
+    items = nav.items
+    for item in [i for i in items if getattr(i, "file", None) and _source(i.file, config)[1] == "glossary.md"]:
+        items.remove(item)
+        items.append(item)

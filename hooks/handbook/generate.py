@@ -87,7 +87,10 @@ class Generator:
         self.producers = {
             "services-table": self._services_table,
         }
-        self._explained: set[str] = set()  # glossary ids already explained on the page being made
+        # Glossary ids already explained, per (path, lang): a generated page's
+        # prose lines are explained after its body, on the same page.
+        self._explained_on: dict[tuple[str, str], set[str]] = {}
+        self._explained: set[str] = set()
 
     def paths(self) -> list[str]:
         """Doc paths of the generated pages (the same in every language)."""
@@ -99,7 +102,7 @@ class Generator:
 
     def page(self, path: str, lang: str) -> str:
         """The Markdown of generated page `path` in `lang`."""
-        self._explained = set()
+        self._explained = self._explained_on[(path, lang)] = set()
         if path == "glossary.md":
             return self._render("glossary.md.j2", path, lang)
         if path == "services/index.md":
@@ -117,7 +120,7 @@ class Generator:
         if unknown:
             known = ", ".join(sorted(self.producers))
             raise MarkerError(f"{source}: unknown marker 'handbook:{unknown[0]}' (known: {known})")
-        self._explained = set()
+        self._explained = self._explained_on.setdefault((path, lang), set())
         markdown = self._explain_prose(markdown, lang)
         return MARKER.sub(lambda m: self.producers[m[1]](lang, path), markdown)
 
