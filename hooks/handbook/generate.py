@@ -87,10 +87,7 @@ class Generator:
         self.producers = {
             "services-table": self._services_table,
         }
-        # Glossary ids already explained, per (path, lang): a generated page's
-        # prose lines are explained after its body, on the same page.
-        self._explained_on: dict[tuple[str, str], set[str]] = {}
-        self._explained: set[str] = set()
+        self._explained: set[str] = set()  # glossary ids explained so far on the page being made
 
     def paths(self) -> list[str]:
         """Doc paths of the generated pages (the same in every language)."""
@@ -102,7 +99,7 @@ class Generator:
 
     def page(self, path: str, lang: str) -> str:
         """The Markdown of generated page `path` in `lang`."""
-        self._explained = self._explained_on[(path, lang)] = set()
+        self._explained = set()
         if path == "glossary.md":
             return self._render("glossary.md.j2", path, lang)
         if path == "services/index.md":
@@ -120,8 +117,9 @@ class Generator:
         if unknown:
             known = ", ".join(sorted(self.producers))
             raise MarkerError(f"{source}: unknown marker 'handbook:{unknown[0]}' (known: {known})")
-        self._explained = self._explained_on.setdefault((path, lang), set())
-        markdown = self._explain_prose(markdown, lang)
+        if path not in self.paths():  # generated pages explain their terms in their templates
+            self._explained = set()
+            markdown = self._explain_prose(markdown, lang)
         return MARKER.sub(lambda m: self.producers[m[1]](lang, path), markdown)
 
     # -- producers ---------------------------------------------------------
