@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         n = sum(len(s.items()) for s in catalog.services)
         t = sum(len(g.takeaways) for g in catalog.takeaways.groups)
-        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms")
+        links = sum(len(lt.applications) for lt in catalog.takeaway_links.takeaways)
+        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways ({links} links to bullets), "
+              f"{len(catalog.platforms)} platforms, {len(catalog.glossary.terms)} glossary terms")
         return 0
     if args.command == "export":
         from .export import export
