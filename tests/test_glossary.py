@@ -80,6 +80,19 @@ def test_longest_spelling_wins_and_words_stay_whole(catalog):
     assert [t.id for t, _ in split("Webhooks and webhook") if t] == ["webhook", "webhook"]
 
 
+def test_hand_written_prose_is_explained_but_not_its_links_code_or_headings(catalog):
+    from handbook.generate import Generator
+    md = ("---\ntitle: OAuth\n---\n# OAuth\n\nUse OAuth, see [OAuth](https://oauth.net/) "
+          "and `OAuth`; then OAuth again.\n<p>OAuth</p>\n")
+    out = Generator(catalog).expand_markers(md, "en", "x.md", "docs/en/x.md")
+    lines = out.split("\n")
+    assert lines[:4] == ["---", "title: OAuth", "---", "# OAuth"]
+    assert lines[5].count("<abbr") == 2  # the prose twice, not the link, its URL or the code
+    assert lines[5].count('tabindex="0"') == 1  # one keyboard stop per term and page
+    assert "[OAuth](https://oauth.net/)" in lines[5] and "`OAuth`" in lines[5]
+    assert lines[6] == "<p>OAuth</p>"
+
+
 # ---------------------------------------------------------------------------
 # Bad data
 # ---------------------------------------------------------------------------

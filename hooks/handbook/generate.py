@@ -166,7 +166,9 @@ class Generator:
                     if tooltip is None:
                         pieces.append(piece)
                     else:
-                        isolate = ("ltr" if lang == "he" else None) if not has_hebrew(piece) else ("rtl" if lang == "en" else None)
+                        # Prose of hand-written pages has no isolated runs: the term isolates itself.
+                        own = "rtl" if has_hebrew(piece) else "ltr"
+                        isolate = own if own != DIRECTION[lang] else None
                         pieces.append(str(term(piece, tooltip, focusable, isolate)))
             out.append("".join(pieces))
         return "\n".join(out)
