@@ -73,6 +73,7 @@ def on_nav(nav, config, files):
             file.content_string = _generator.page(path, lang)
     _order_services(nav, config)
     _name_fact_sections(nav, config)
+    _glossary_last(nav, config)
     return nav
 
 
@@ -130,3 +131,11 @@ def _name_fact_sections(nav, config) -> None:
             item.title = STRINGS[sources[0][0]][folder]
             if folder == "compare":
                 children.sort(key=lambda c: order.get(_source(c.file, config)[1], -1) if getattr(c, "file", None) else -1)
+
+
+def _glossary_last(nav, config) -> None:
+    # The glossary is a reference, read after the content: last in the menu.
+    items = nav.items
+    for item in [i for i in items if getattr(i, "file", None) and _source(i.file, config)[1] == "glossary.md"]:
+        items.remove(item)
+        items.append(item)

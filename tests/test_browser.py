@@ -78,7 +78,8 @@ def test_latin_runs_keep_their_order_inside_hebrew(browser_page):
         xs = page.evaluate("""() => {
           const li = [...document.querySelectorAll('#notes ~ ul > li')].find(l => l.textContent.includes('1s, 2s'));
           const run = [...li.querySelectorAll('span[dir=ltr]')].find(s => s.textContent.includes('1s, 2s'));
-          const node = run.firstChild, text = node.textContent;
+          // the numbers' own text node (a glossary term may come before it in the run)
+          const node = [...run.childNodes].find(n => n.nodeType === 3 && n.textContent.includes('1s')), text = node.textContent;
           const at = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
                             const b = r.getBoundingClientRect(); return [b.x, b.y]; };
           const before = run.previousSibling; // Hebrew text before the run

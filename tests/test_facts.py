@@ -118,7 +118,7 @@ BAD_FACTS = {
     "stated words not in the bullet": (lambda d: d["facts"][1]["sources"][0].update(stated="160 requests/10 sec"),
                                        "data/facts/hubspot.yaml: facts[1].sources[0].stated: '160 requests/10 sec' is not in the bullet's he text"),
     "rate without a window": (lambda d: d["facts"][1].pop("per"),
-                              "data/facts/hubspot.yaml: facts[1]: Value error, a rate limit with a value needs 'per'"),
+                              "data/facts/hubspot.yaml: facts[1]: a rate limit with a value needs 'per'"),
     "unknown unit": (lambda d: d["facts"][1].update(unit="req"), "data/facts/hubspot.yaml: facts[1].unit:"),
     "id taken by a bullet": (lambda d: d["facts"][1].update(id="hubspot-rate-limit"),
                              "data/facts/hubspot.yaml: facts[1].id: 'hubspot-rate-limit' is already a bullet's anchor"),

@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         n = sum(len(s.items()) for s in catalog.services)
         t = sum(len(g.takeaways) for g in catalog.takeaways.groups)
-        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways, {len(catalog.platforms)} platforms, "
-              f"{len(catalog.facts)} facts, {len(catalog.reviews)} reviews")
+        links = sum(len(lt.applications) for lt in catalog.takeaway_links.takeaways)
+        print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways ({links} links to bullets), "
+              f"{len(catalog.platforms)} platforms, {len(catalog.facts)} facts, {len(catalog.reviews)} reviews, "
+              f"{len(catalog.glossary.terms)} glossary terms")
         from .unfinished import unfinished
         todo = unfinished(catalog, Path(args.data).name)
         if todo:

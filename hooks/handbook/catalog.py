@@ -17,8 +17,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts
-from .models import SECTIONS, SLUG_PATTERN, Platform, Platforms, Service, Takeaways
+from .glossary import Explainer, check_glossary
+from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .reviews import Review, ReviewFile, check_reviews
+from .takeaway_links import TakeawayIndex, check_takeaway_links
 
 # ---------------------------------------------------------------------------
 # Data
@@ -30,6 +32,8 @@ class Catalog:
     services: list[Service]  # in catalog order (by number)
     platforms: dict[str, Platform]
     takeaways: Takeaways
+    takeaway_links: TakeawayIndex  # computed from data/takeaway-links.yaml
+    glossary: Explainer  # from data/glossary.yaml
     facts: tuple[Fact, ...] = ()  # in file order: platforms by file name, general last
     reviews: tuple[Review, ...] = ()  # data/reviews.yaml, in file order
 
@@ -104,13 +108,30 @@ def load_catalog(data_dir: str | Path) -> Catalog:
         _check_service_refs(service, name, platforms if platforms_model else None, problems)
         services.append(service)
 
+    # The mapping and the glossary are added by people after an import: a data
+    # folder without them (a new batch, synthetic data) has none yet.
+    links_file = data_dir / "takeaway-links.yaml"
+    links = _load(links_file, TakeawayLinks, problems, rel) if links_file.exists() else None
+    if links and takeaways:
+        unloaded = {p.stem for p in service_files} - {s.id for s in services}
+        check_takeaway_links(links, takeaways, services, unloaded, rel(links_file), problems)
+
+    glossary_file = data_dir / "glossary.yaml"
+    glossary = _load(glossary_file, Glossary, problems, rel) if glossary_file.exists() else None
+    if glossary:
+        check_glossary(glossary, rel(glossary_file), problems)
+
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel)
     reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel)
 
     if problems:
         raise DataError(problems)
     assert takeaways is not None
-    return Catalog(sorted(services, key=lambda s: s.number), platforms, takeaways, tuple(facts), tuple(reviews))
+    links = links if links_file.exists() else TakeawayLinks(links=[])
+    glossary = glossary if glossary_file.exists() else Glossary.model_construct(terms=[])
+    services.sort(key=lambda s: s.number)
+    return Catalog(services, platforms, takeaways, TakeawayIndex(takeaways, links, services), Explainer(glossary),
+                   tuple(facts), tuple(reviews))
 
 
 def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel) -> list[Review]:
@@ -222,9 +243,13 @@ def _message(err: dict) -> str:
         return "missing (field required)"
     if kind == "extra_forbidden":
         return "unknown field (not in the schema; a typo?)"
+    if kind == "string_pattern_mismatch" and "applies_to" in err["loc"]:
+        return f"'{err['input']}' is not a bullet reference (service-id#bullet-id)"
     if kind == "string_pattern_mismatch" and str(err["loc"][-1]) in ("id", "from", "to", "via", "platforms") or (
         kind == "string_pattern_mismatch" and isinstance(err["loc"][-1], int)):
         return f"'{err['input']}' is not a valid id ({SLUG_PATTERN})"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
     if kind in ("string_too_short", "string_pattern_mismatch") and isinstance(err.get("input"), str) and not err["input"].strip():
         return "empty (a translation or text is required)"
     return msg

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import bidi
+from .bidi import has_hebrew
 from .catalog import Catalog
 from .facttables import FactBook
 from .models import LANGUAGES, SECTIONS
@@ -28,6 +29,9 @@ from .strings import DIRECTION, STRINGS
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "handbook"
 MARKER = re.compile(r"<!--\s*handbook:([a-z0-9-]+)\s*-->")
+# Inline spans of hand-written Markdown that are never explained: code, links
+# (text and URL), raw HTML tags, bare URLs.
+_PROTECTED = re.compile(r"(`[^`]*`|!?\[[^\]]*\]\([^)]*\)|<[^>]+>|https?://\S+)")
 
 
 class MarkerError(Exception):
@@ -83,25 +87,30 @@ class Generator:
         self.env.filters["runs"] = bidi.runs
         # Front matter strings: JSON is YAML, and Hebrew stays readable.
         self.env.filters["yaml_str"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
+        self.env.filters["explain"] = self._explain
         self.producers = {
             "services-table": self._services_table,
         }
         from .factpages import FactPages  # its module imports this one
         self.facts = FactBook(catalog, self.reviews)
         self.fact_pages = FactPages(self, self.facts)
+        self._explained: set[str] = set()  # glossary ids explained so far on the page being made
 
     def paths(self) -> list[str]:
         """Doc paths of the generated pages (the same in every language)."""
         return (
             ["services/index.md"]
             + [f"services/{s.id}.md" for s in self.catalog.services]
-            + ["takeaways.md"]
+            + ["takeaways.md", "glossary.md"]
             + self.fact_pages.paths()
             + ["review.md"]
         )
 
     def page(self, path: str, lang: str) -> str:
         """The Markdown of generated page `path` in `lang`."""
+        self._explained = set()
+        if path == "glossary.md":
+            return self._render("glossary.md.j2", path, lang)
         if path == "services/index.md":
             return self._render("services_index.md.j2", path, lang)
         if path == "takeaways.md":
@@ -121,12 +130,61 @@ class Generator:
         if unknown:
             known = ", ".join(sorted(self.producers))
             raise MarkerError(f"{source}: unknown marker 'handbook:{unknown[0]}' (known: {known})")
+        if path not in self.paths():  # generated pages explain their terms in their templates
+            self._explained = set()
+            markdown = self._explain_prose(markdown, lang)
         return MARKER.sub(lambda m: self.producers[m[1]](lang, path), markdown)
 
     # -- producers ---------------------------------------------------------
 
     def _services_table(self, lang: str, path: str) -> str:
         return self._render("services_table.html.j2", path, lang).strip()
+
+    # -- glossary ----------------------------------------------------------
+
+    def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:
+        # Pieces of `text` for the `text` macro: (tooltip, spelling, focusable) or (None, text, False).
+        lang = "he" if direction == "rtl" else "en"
+        out = []
+        for term, piece in self.catalog.glossary.split(text):
+            if term is None:
+                out.append((None, piece, False))
+            else:
+                out.append((self.catalog.glossary.tooltip(term, lang), piece, term.id not in self._explained))
+                self._explained.add(term.id)
+        return out
+
+    def _explain_prose(self, markdown: str, lang: str) -> str:
+        # Hand-written pages: terms in paragraphs and list items, never in front
+        # matter, headings, code, raw HTML, link text or URLs.
+        term = self.env.get_template("macros.html.j2").module.term
+        lines, out, fenced = markdown.split("\n"), [], False
+        front = len(lines) > 1 and lines[0].strip() == "---"
+        for n, line in enumerate(lines):
+            if front:
+                front = not (n > 0 and line.strip() == "---")
+                out.append(line)
+                continue
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            if fenced or line.lstrip().startswith(("#", "<", "```", "~~~", "*[", "[")):
+                out.append(line)
+                continue
+            pieces = []
+            for k, chunk in enumerate(_PROTECTED.split(line)):
+                if k % 2:
+                    pieces.append(chunk)
+                    continue
+                for tooltip, piece, focusable in self._explain(chunk, DIRECTION[lang]):
+                    if tooltip is None:
+                        pieces.append(piece)
+                    else:
+                        # Prose of hand-written pages has no isolated runs: the term isolates itself.
+                        own = "rtl" if has_hebrew(piece) else "ltr"
+                        isolate = own if own != DIRECTION[lang] else None
+                        pieces.append(str(term(piece, tooltip, focusable, isolate)))
+            out.append("".join(pieces))
+        return "\n".join(out)
 
     def _render(self, template: str, path: str, lang: str, **context) -> str:
         def link(to: str, anchor: str | None = None) -> str:
@@ -141,6 +199,8 @@ class Generator:
             link=link,
             facts=self.facts,
             reviews=self.reviews,
+            links=self.catalog.takeaway_links,
+            glossary=self.catalog.glossary,
             **context,
         )
 

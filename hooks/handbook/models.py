@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 LANGUAGES = ("he", "en")
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -158,3 +158,57 @@ class Platform(_Strict):
 
 class Platforms(_Strict):
     platforms: list[Platform]
+
+
+# ---------------------------------------------------------------------------
+# Takeaway links: from each common takeaway to the bullets that state it
+# ---------------------------------------------------------------------------
+
+BULLET_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
+BulletRef = Annotated[str, StringConstraints(pattern=BULLET_REF_PATTERN)]
+
+
+class TakeawayLink(_Strict):
+    """The service bullets that state one takeaway's practice."""
+
+    takeaway: Slug = Field(description="A takeaway id from data/takeaways.yaml.")
+    name: Text = Field(description="Short label for markers and a service page's box.")
+    applies_to: list[BulletRef] = Field(
+        description="`service-id#bullet-id` of every bullet that states this practice.")
+    unmatched: Text | None = Field(
+        default=None, description="Why no bullet states it; required when applies_to is empty, and only then.")
+
+    @model_validator(mode="after")
+    def _matched_or_said_why(self) -> "TakeawayLink":
+        # An empty list is a decision to be explained, never an omission.
+        if not self.applies_to and self.unmatched is None:
+            raise ValueError("applies_to is empty: list the bullets, or say why none applies in `unmatched`")
+        if self.applies_to and self.unmatched is not None:
+            raise ValueError("`unmatched` is only for a takeaway with an empty applies_to")
+        return self
+
+
+class TakeawayLinks(_Strict):
+    links: list[TakeawayLink]
+
+
+# ---------------------------------------------------------------------------
+# Glossary
+# ---------------------------------------------------------------------------
+
+
+class GlossaryTerm(_Strict):
+    """An abbreviation or technical term, explained in both languages."""
+
+    id: Slug = Field(description="Anchor on the glossary page; public URL, never change it.")
+    term: NonEmpty = Field(description="The term as the research writes it.")
+    expansion: NonEmpty | None = Field(default=None, description="What an abbreviation stands for.")
+    forms: list[NonEmpty] = Field(
+        min_length=1,
+        description="Spellings explained wherever they occur (whole words, case-sensitive; "
+                    "a capitalised first letter also matches).")
+    definition: Text
+
+
+class Glossary(_Strict):
+    terms: list[GlossaryTerm] = Field(min_length=1)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .facts import FactFile
-from .models import Platforms, Service, Takeaways
+from .models import Glossary, Platforms, Service, TakeawayLinks, Takeaways
 from .reviews import ReviewFile
 
 SCHEMAS = {
@@ -19,6 +19,8 @@ SCHEMAS = {
     "platforms.schema.json": Platforms,
     "facts.schema.json": FactFile,
     "reviews.schema.json": ReviewFile,
+    "takeaway-links.schema.json": TakeawayLinks,
+    "glossary.schema.json": Glossary,
 }
 
 

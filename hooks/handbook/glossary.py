@@ -1,0 +1,92 @@
+"""The glossary at work: find its terms in any text, and say what they mean.
+
+`Explainer` splits a text into pieces, each either plain or one spelling of a
+glossary term (whole words, longest spelling first, so `HMAC-SHA256` wins over
+`HMAC`). The generator turns term pieces into `<abbr>` elements through the
+`term` macro; this module holds no HTML. `tooltip` is the plain text a reader
+sees on hover or focus: Latin runs inside Hebrew (and Hebrew inside English) are
+wrapped in Unicode isolates, the plain-text twin of `<span dir>`, because a
+`title` attribute cannot hold markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import bidi
+from .models import Glossary, GlossaryTerm
+
+_ISOLATE = {"ltr": ("\u2066", "\u2069"), "rtl": ("\u2067", "\u2069")}  # LRI/RLI ... PDI
+DIRECTION_OF = {"he": "rtl", "en": "ltr"}
+
+
+def spellings(form: str) -> list[str]:
+    """A form as written, and with its first letter's case swapped (sentence starts)."""
+    swapped = form[0].swapcase() + form[1:]
+    return [form] if swapped == form else [form, swapped]
+
+
+def isolated(text: str, lang: str) -> str:
+    """`text` for a plain-text context (a tooltip) with opposite-direction runs isolated."""
+    out = []
+    for d, part in bidi.runs(text, DIRECTION_OF[lang]):
+        out.append(f"{_ISOLATE[d][0]}{part}{_ISOLATE[d][1]}" if d else part)
+    return "".join(out)
+
+
+def strip_isolates(text: str) -> str:
+    return re.sub("[\u2066-\u2069]", "", text)
+
+
+class Explainer:
+    """Finds glossary terms in text; every form belongs to exactly one term."""
+
+    def __init__(self, glossary: Glossary):
+        self.terms = glossary.terms
+        self._term_of: dict[str, GlossaryTerm] = {}
+        for term in glossary.terms:
+            for form in term.forms:
+                for spelling in spellings(form):
+                    self._term_of.setdefault(spelling, term)
+        alternatives = "|".join(re.escape(s) for s in sorted(self._term_of, key=len, reverse=True))
+        # No glossary (data without glossary.yaml): a pattern that never matches.
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!x)x")
+
+    def split(self, text: str) -> list[tuple[GlossaryTerm | None, str]]:
+        """Pieces of `text`: (term, spelling) where a term occurs, (None, text) between."""
+        out: list[tuple[GlossaryTerm | None, str]] = []
+        pos = 0
+        for m in self._pattern.finditer(text):
+            if m.start() > pos:
+                out.append((None, text[pos:m.start()]))
+            out.append((self._term_of[m[0]], m[0]))
+            pos = m.end()
+        if pos < len(text):
+            out.append((None, text[pos:]))
+        return out
+
+    def occurrences(self, text: str) -> Iterable[tuple[GlossaryTerm, str]]:
+        return ((t, s) for t, s in self.split(text) if t is not None)
+
+    @staticmethod
+    def tooltip(term: GlossaryTerm, lang: str) -> str:
+        """What a reader sees on hover or focus, in the page's language."""
+        head = term.expansion or term.term
+        return isolated(f"{head}: {term.definition[lang]}", lang)
+
+
+def check_glossary(glossary: Glossary, name: str, problems: list[str]) -> None:
+    """Ids unique (they are anchors); each spelling explained by one term only."""
+    ids: dict[str, int] = {}
+    owner: dict[str, str] = {}
+    for i, term in enumerate(glossary.terms):
+        if term.id in ids:
+            problems.append(f"{name}: terms[{i}].id: duplicate id '{term.id}' (also terms[{ids[term.id]}])")
+        ids.setdefault(term.id, i)
+        for j, form in enumerate(term.forms):
+            for spelling in spellings(form):
+                if owner.get(spelling, term.id) != term.id:
+                    problems.append(f"{name}: terms[{i}].forms[{j}]: '{form}' is already a form of '{owner[spelling]}'")
+                    break
+                owner.setdefault(spelling, term.id)
