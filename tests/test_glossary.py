@@ -127,12 +127,14 @@ def test_bad_glossary_is_reported_with_file_and_place(data_copy, change, expecte
 def test_glossary_page_has_an_anchor_and_a_definition_per_term(catalog, html, lang):
     page = html(LANGS[lang] + "glossary/")
     assert page.select_one("article h1").get_text().strip().rstrip("#") == STRINGS[lang]["glossary"]
-    dts = page.select("dl.hb-glossary > dt")
-    assert sorted(dt["id"] for dt in dts) == sorted(t.id for t in catalog.glossary.terms)
-    for dt in dts:
-        term = next(t for t in catalog.glossary.terms if t.id == dt["id"])
-        assert dt.select_one(".hb-term-name").get_text() == term.term
-        assert dt.find_next_sibling("dd").get_text() == term.definition[lang]
+    # each term and its definition are one group, whose id is the link target (so both highlight)
+    entries = page.select("dl.hb-glossary > div.hb-glossary-entry")
+    assert sorted(e["id"] for e in entries) == sorted(t.id for t in catalog.glossary.terms)
+    for entry in entries:
+        term = next(t for t in catalog.glossary.terms if t.id == entry["id"])
+        assert entry.select_one("dt .hb-term-name").get_text() == term.term
+        assert entry.select_one("dt + dd").get_text() == term.definition[lang]
+        assert entry.select_one(f'dt a[href="#{term.id}"]') is not None
     # the glossary is in the menu of every page, in the page's language
     nav = [a.get_text().strip() for a in html(LANGS[lang]).select("nav.md-nav--primary a.md-nav__link")]
     assert STRINGS[lang]["glossary"] in nav

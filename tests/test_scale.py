@@ -33,6 +33,11 @@ def test_synthetic_data_passes_validation_with_the_shape_of_the_research(tmp_pat
         for _, item in service.items():
             assert bidi.has_hebrew(item.he) and not bidi.has_hebrew(item.en), item
         assert any(system.platforms for system in service.systems), service.id
+    # takeaways point at bullets of most services, and the bullets' terms are in the glossary
+    linked = {a.service.id for lt in catalog.takeaway_links.takeaways for a in lt.applications}
+    assert len(linked) == 12
+    assert all(lt.applications or lt.unmatched for lt in catalog.takeaway_links.takeaways)
+    assert {"oauth-2-0", "webhook", "hmac-sha256"} <= {t.id for t in catalog.glossary.terms}
     # The same seed gives the same catalog, so runs of the benchmark compare.
     assert synthetic(3) == synthetic(3) and synthetic(3, seed=1) != synthetic(3)
 

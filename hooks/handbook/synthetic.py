@@ -4,7 +4,9 @@
 the build: all five sections with as many bullets as real services have, bullet
 lengths like the research's, Hebrew mixed with Latin names and numbers (so the
 bidi isolation has work to do), systems tied to platforms, integrations between
-systems, and the takeaways. Everything is built as the models of `models.py`
+systems, the takeaways with the bullets that state them (about as many links
+per service as the research has), and a glossary of the Latin terms the
+bullets use, so every page explains terms as real pages do. Everything is built as the models of `models.py`
 and written through them, so the data always passes validation and follows the
 models when they change. Deterministic: the same `n` and `seed` give the same
 files. Nothing here is real content; `make bench` writes it into a temporary
@@ -24,7 +26,8 @@ from pydantic import BaseModel
 
 from . import yamlio
 from .models import (
-    Integration, Item, Platform, Platforms, Service, System, Takeaway, TakeawayGroup, Takeaways, Text,
+    Glossary, GlossaryTerm, Integration, Item, Platform, Platforms, Service, System, Takeaway, TakeawayGroup,
+    TakeawayLink, TakeawayLinks, Takeaways, Text,
 )
 
 # ---------------------------------------------------------------------------
@@ -72,12 +75,16 @@ class SyntheticData:
     services: list[Service]
     platforms: Platforms
     takeaways: Takeaways
+    takeaway_links: TakeawayLinks
+    glossary: Glossary
 
     def files(self) -> list[tuple[str, BaseModel, str]]:
         """(path under data/, model, schema path relative to the file)."""
         return (
             [("platforms.yaml", self.platforms, "schema/platforms.schema.json"),
-             ("takeaways.yaml", self.takeaways, "schema/takeaways.schema.json")]
+             ("takeaways.yaml", self.takeaways, "schema/takeaways.schema.json"),
+             ("takeaway-links.yaml", self.takeaway_links, "schema/takeaway-links.schema.json"),
+             ("glossary.yaml", self.glossary, "schema/glossary.schema.json")]
             + [(f"services/{s.id}.yaml", s, "../schema/service.schema.json") for s in self.services]
         )
 
@@ -92,10 +99,14 @@ def synthetic(n: int, seed: int = 0) -> SyntheticData:
     rng = random.Random(seed)
     platforms = _platforms(rng, 30 + n // 4)
     ids = [p.id for p in platforms.platforms]
+    services = [_service(rng, number, ids) for number in range(1, n + 1)]
+    takeaways = _takeaways(rng)
     return SyntheticData(
-        services=[_service(rng, number, ids) for number in range(1, n + 1)],
+        services=services,
         platforms=platforms,
-        takeaways=_takeaways(rng),
+        takeaways=takeaways,
+        takeaway_links=_takeaway_links(rng, takeaways, services),
+        glossary=_glossary(),
     )
 
 
@@ -153,6 +164,40 @@ def _takeaways(rng: random.Random) -> Takeaways:
         for g in range(1, 6)
     ]
     return Takeaways(heading="Summary: Key Takeaways", groups=groups)
+
+
+# Links from takeaways to bullets per service, as in the research (138 for 10 services).
+LINKS_PER_SERVICE = (10, 18)
+
+
+def _takeaway_links(rng: random.Random, takeaways: Takeaways, services: list[Service]) -> TakeawayLinks:
+    ids = [t.id for g in takeaways.groups for t in g.takeaways]
+    applies: dict[str, list[str]] = {t: [] for t in ids}
+    for s in services:
+        bullets = [item.id for _, item in s.items()]
+        for item_id in rng.sample(bullets, min(len(bullets), rng.randint(*LINKS_PER_SERVICE))):
+            applies[rng.choice(ids)].append(f"{s.id}#{item_id}")
+    links = []
+    for g in takeaways.groups:
+        for t in g.takeaways:
+            name = Text(he=f"נוהג {t.id.removeprefix('takeaway-')}", en=f"Practice {t.id.removeprefix('takeaway-')}")
+            if applies[t.id]:
+                links.append(TakeawayLink(takeaway=t.id, name=name, applies_to=applies[t.id]))
+            else:  # a small catalog may leave one without a bullet: said so, as the data requires
+                links.append(TakeawayLink(takeaway=t.id, name=name, applies_to=[],
+                                          unmatched=Text(he="אף פריט אינו מציין אותו", en="No bullet states it")))
+    return TakeawayLinks(links=links)
+
+
+def _glossary() -> Glossary:
+    # One term per Latin term the bullets use (without its examples in brackets).
+    terms = []
+    for latin in dict.fromkeys(t.split(" (")[0] for t in _LATIN_TERMS):
+        slug = "".join(c if c.isalnum() else "-" for c in latin.lower()).strip("-")
+        terms.append(GlossaryTerm(id=slug, term=latin, forms=[latin],
+                                  definition=Text(he=f"הגדרה קצרה של {latin} בעברית.",
+                                                  en=f"A short definition of {latin}.")))
+    return Glossary(terms=terms)
 
 
 def _items(rng: random.Random, kind: str, count: int) -> list[Item]:
