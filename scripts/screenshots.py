@@ -18,6 +18,7 @@ PAGES = {
     "service": "services/int-crm-marketing/",
     "services": "services/",
     "takeaways": "takeaways/",
+    "glossary": "glossary/",
     "compare": "compare/rate-limits/",
     "platform": "platforms/zoho-crm/",
 }
@@ -44,4 +45,6 @@ def main(site: str, out: str) -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__.split("\n\n")[0])
     sys.exit(main(*sys.argv[1:3]))
