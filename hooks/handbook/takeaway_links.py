@@ -70,21 +70,22 @@ class TakeawayIndex:
                 apps = sorted((positions[r] for r in set(link.applies_to)), key=lambda p: p[:2])
                 self.takeaways.append(LinkedTakeaway(t, group, link.name, tuple(p[2] for p in apps), link.unmatched))
         self._by_id = {lt.id: lt for lt in self.takeaways}
+        # Both lookups by key, so that a page's cost does not grow with the catalog.
+        self._by_bullet: dict[str, list[LinkedTakeaway]] = {}
+        self._by_service: dict[str, dict[str, tuple[LinkedTakeaway, list[Application]]]] = {}
+        for lt in self.takeaways:  # summary order
+            for a in lt.applications:
+                self._by_bullet.setdefault(a.ref, []).append(lt)
+                self._by_service.setdefault(a.service.id, {}).setdefault(lt.id, (lt, []))[1].append(a)
 
     def linked(self, takeaway_id: str) -> LinkedTakeaway:
         return self._by_id[takeaway_id]
 
     def of_bullet(self, service_id: str, item_id: str) -> list[LinkedTakeaway]:
-        ref = f"{service_id}#{item_id}"
-        return [lt for lt in self.takeaways if any(a.ref == ref for a in lt.applications)]
+        return self._by_bullet.get(f"{service_id}#{item_id}", [])
 
     def of_service(self, service_id: str) -> list[tuple[LinkedTakeaway, list[Application]]]:
-        out = []
-        for lt in self.takeaways:
-            apps = [a for a in lt.applications if a.service.id == service_id]
-            if apps:
-                out.append((lt, apps))
-        return out
+        return list(self._by_service.get(service_id, {}).values())
 
 
 def check_takeaway_links(links: TakeawayLinks, takeaways: Takeaways, services: list[Service],
