@@ -14,9 +14,12 @@ LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 
 
 def page_urls(site: Path) -> list[str]:
-    """URL paths of every built page (`en/services/x/`, `404.html`)."""
+    """URL paths of every built page (`en/services/x/`, `404.html`); not the
+    redirect pages of moved addresses (mkdocs-redirects' own, not the site's)."""
     urls = []
     for page in sorted(site.rglob("*.html")):
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+            continue
         rel = page.relative_to(site).as_posix()
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls

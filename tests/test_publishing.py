@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from browser import launch, serve
-from conftest import LANGS, ROOT
+from conftest import LANGS, ROOT, run_mkdocs
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from urls import public_urls, read_manifest  # noqa: E402
+from urls import public_urls, read_manifest, redirects, unserved  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/"
 LOCALES = {"he": "he_IL", "en": "en_US"}
@@ -24,29 +27,16 @@ LOCALES = {"he": "he_IL", "en": "en_US"}
 # ---------------------------------------------------------------------------
 
 
-def _redirects() -> dict[str, str]:
-    # mkdocs-redirects' `redirect_maps`, if the plugin is configured.
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml_load(f)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return plugin["redirects"].get("redirect_maps", {})
-    return {}
-
-
 def test_no_public_url_or_anchor_disappears(site):
-    current = set(public_urls(site))
-    redirected = {"/" + re.sub(r"(index)?\.md$", "", old).removeprefix("he/") for old in _redirects()}
-    gone = [u for u in read_manifest() if u not in current and u.split("#")[0] not in redirected]
+    gone = unserved(read_manifest(), site)
     assert not gone, (
-        f"{len(gone)} public URLs of public-urls.txt are gone (people have them in emails):\n  "
+        f"{len(gone)} public URLs of public-urls.txt are no longer served (people have them in emails):\n  "
         + "\n  ".join(gone[:20])
         + "\nAn anchor is an id: keep the id in data/ (ids are public, never rename them)."
-        "\nA page that moves needs a redirect: add mkdocs-redirects (pinned) to requirements.txt and, in"
-        "\nmkdocs.yml, plugins: - redirects: {redirect_maps: {'he/services/OLD.md': 'he/services/NEW.md',"
-        "\n'en/services/OLD.md': 'en/services/NEW.md'}}; then run `make urls`."
+        "\nA page that moved needs a redirect in every language: in mkdocs.yml, plugins: - redirects:, put in"
+        "\n`redirect_maps` the old and the new page's sources (README, \"Moving a page\"):"
+        "\n      redirect_maps:\n        he/services/OLD.md: he/services/NEW.md\n        en/services/OLD.md: en/services/NEW.md"
+        "\nand keep every anchor of the old page on the new one; then `make urls`."
     )
 
 
@@ -62,6 +52,84 @@ def test_the_manifest_holds_both_languages_with_the_same_anchors():
     assert "/services/int-crm-marketing/#hubspot-rate-limit" in hebrew
     # Hand-written headings differ by language (#השירותים / #services); generated ones do not.
     assert {u for u in hebrew if "/services/" in u} == {u for u in english if "/services/" in u}
+
+
+def _project_with_redirects(tmp_path: Path, maps: str) -> Path:
+    """A copy of the project whose mkdocs.yml has these redirect_maps lines."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "build", "node_modules", "shared", "screenshots", "__pycache__"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.count("      redirect_maps: {}\n") == 1, "mkdocs.yml: the redirects plugin is not configured"
+    (project / "mkdocs.yml").write_text(config.replace("      redirect_maps: {}\n", "      redirect_maps:\n" + maps))
+    return project
+
+
+# The calendar service's page, once at services/calendar-sync/, moved to its id.
+MOVED = {"old": "services/calendar-sync/", "new": "services/int-calendar/"}
+
+
+@pytest.fixture(scope="module")
+def moved_site(tmp_path_factory) -> Path:
+    """The site built with one page moved, in both languages, the way README says."""
+    tmp = tmp_path_factory.mktemp("moved")
+    project = _project_with_redirects(tmp, "".join(
+        f"        {lang}/services/calendar-sync.md: {lang}/services/int-calendar.md\n" for lang in LANGS))
+    result = run_mkdocs(project, tmp / "site")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return tmp / "site"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_moved_page_redirects_to_its_new_address_in_its_language(moved_site, lang):
+    old, new = f"/{LANGS[lang]}{MOVED['old']}", f"/{LANGS[lang]}{MOVED['new']}"
+    page = BeautifulSoup((moved_site / old.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+    assert refresh.startswith("0; url=") and urljoin(old, refresh.removeprefix("0; url=")) == new
+    assert urljoin(old, page.select_one('link[rel="canonical"]')["href"]) == new
+    assert (moved_site / new.strip("/") / "index.html").exists()
+    assert redirects(moved_site)[old] == new
+    assert not (moved_site / "he").exists()  # Hebrew lives at the root, never under /he/
+
+
+def test_the_url_check_counts_a_redirect_with_the_anchors_of_the_new_page(moved_site):
+    # What test_no_public_url_or_anchor_disappears sees once a page has moved.
+    kept = [f"/{prefix}{MOVED['old']}{anchor}" for prefix in LANGS.values()
+            for anchor in ("", "#google-token-expiry", "#notes")]
+    lost = ["/en/services/calendar-sync/#no-such-anchor", "/services/calendar-sync-2/", "/he/services/calendar-sync/"]
+    assert unserved(kept + lost, moved_site) == lost
+
+
+def test_a_moved_link_with_an_anchor_opens_at_the_item(moved_site):
+    with serve(moved_site) as base, launch() as browser:
+        page = browser.new_page()
+        for prefix in LANGS.values():
+            page.goto(f"{base}/{prefix}{MOVED['old']}#google-token-expiry")
+            page.wait_for_url(f"{base}/{prefix}{MOVED['new']}#google-token-expiry")
+            assert page.evaluate("document.querySelector(':target').id") == "google-token-expiry"
+        page.close()
+
+
+def test_a_redirect_that_would_not_work_stops_the_build_with_each_problem(tmp_path):
+    project = _project_with_redirects(tmp_path, (
+        "        services/calendar-sync.md: he/services/int-calendar.md\n"  # no language folder
+        "        he/services/calendar-old.md: he/services/int-calendar.md\n"  # Hebrew only
+        "        he/services/int-calendar.md: he/services/int-crm-support.md\n"  # the page exists
+        "        en/services/int-calendar.md: en/services/int-crm-support.md\n"
+        "        he/services/calendar-2.md: en/services/int-calendar.md\n"  # across languages
+        "        en/services/calendar-2.md: en/services/int-calendar-sync.md\n"  # no such page
+    ))
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    place = "WARNING -  mkdocs.yml: plugins.redirects.redirect_maps"
+    for line in [
+        f"{place}['services/calendar-sync.md']: the old path must start with a language folder (he/, en/), as the page's source",
+        f"{place}['he/services/calendar-old.md']: moved in one language only: add en/services/calendar-old.md too",
+        f"{place}['he/services/int-calendar.md']: this page still exists: a redirect would replace it",
+        f"{place}['he/services/calendar-2.md']: the target 'en/services/int-calendar.md' must be a page of the same language (he/...)",
+        f"{place}['en/services/calendar-2.md']: the target 'en/services/int-calendar-sync.md' is not a page of the site",
+    ]:
+        assert line in result.stderr, result.stderr
 
 
 # ---------------------------------------------------------------------------
