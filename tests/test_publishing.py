@@ -178,6 +178,17 @@ def test_the_404_page_speaks_both_languages(html):
     assert he.a["href"] == "/" and en.a["href"] == "/en/"  # from the root, at any depth
 
 
+def test_the_404_page_is_the_default_languages_document(html):
+    # GitHub Pages serves only the root 404.html; i18n writes it once per
+    # language, and the last one built must not decide its language.
+    page = html("404.html")
+    assert (page.html["lang"], page.html["dir"], page.body["dir"]) == ("he", "rtl", "rtl")
+    assert page.title.get_text(strip=True) == "מדריך שירותי האינטגרציה"
+    assert page.select_one(".md-header__topic").get_text(strip=True) == "מדריך שירותי האינטגרציה"
+    english = page.select_one('.hb-not-found[lang="en"]')
+    assert english is not None and english["dir"] == "ltr"
+
+
 def test_the_workflow_tests_builds_strictly_and_publishes():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
