@@ -16,7 +16,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import bidi
@@ -66,6 +66,13 @@ def relative_url(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
 # ---------------------------------------------------------------------------
 
 
+def term_html(piece: str, tooltip: str, focusable: bool, isolate: str | None = None) -> str:
+    """A glossary term, explained on hover (its title) and, when `focusable`, on focus."""
+    attrs = f' tabindex="0"' if focusable else ""
+    attrs += f' dir="{isolate}"' if isolate else ""
+    return f'<abbr class="hb-term" title="{escape(tooltip)}"{attrs}>{escape(piece)}</abbr>'
+
+
 class Generator:
     """Every generated page, and the markers of hand-written ones, per language."""
 
@@ -84,10 +91,11 @@ class Generator:
             comment_start_string="{##",
             comment_end_string="##}",
         )
-        self.env.filters["runs"] = bidi.runs
+        # `text` is called for every bullet, name and cell: Python, not a Jinja macro
+        # (macros cost about ten times more, and a page has thousands of runs).
+        self.env.globals["text"] = self._text
         # Front matter strings: JSON is YAML, and Hebrew stays readable.
         self.env.filters["yaml_str"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
-        self.env.filters["explain"] = self._explain
         self.producers = {
             "services-table": self._services_table,
         }
@@ -142,6 +150,27 @@ class Generator:
 
     # -- glossary ----------------------------------------------------------
 
+    def _text(self, value: str, direction: str, explain: bool = True) -> Markup:
+        """`value` as HTML for a page of `direction`.
+
+        Runs of the other direction (Latin and numbers in Hebrew, Hebrew in
+        English) are isolated in `<span dir>`, so that the browser never has to
+        guess their order, and the glossary's terms inside each run are
+        explained (`explain=False` where the text is itself a link or a
+        heading: no interactive element inside another).
+        """
+        out = []
+        for mark, part in bidi.runs(str(value), direction):
+            inner = self._terms(part, direction) if explain else escape(part)
+            out.append(f'<span dir="{mark}">{inner}</span>' if mark else inner)
+        return Markup("".join(out))
+
+    def _terms(self, part: str, direction: str) -> str:
+        out = []
+        for tooltip, piece, focusable in self._explain(part, direction):
+            out.append(escape(piece) if tooltip is None else term_html(piece, tooltip, focusable))
+        return "".join(out)
+
     def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:
         # Pieces of `text` for the `text` macro: (tooltip, spelling, focusable) or (None, text, False).
         lang = "he" if direction == "rtl" else "en"
@@ -157,7 +186,6 @@ class Generator:
     def _explain_prose(self, markdown: str, lang: str) -> str:
         # Hand-written pages: terms in paragraphs and list items, never in front
         # matter, headings, code, raw HTML, link text or URLs.
-        term = self.env.get_template("macros.html.j2").module.term
         lines, out, fenced = markdown.split("\n"), [], False
         front = len(lines) > 1 and lines[0].strip() == "---"
         for n, line in enumerate(lines):
@@ -182,7 +210,7 @@ class Generator:
                         # Prose of hand-written pages has no isolated runs: the term isolates itself.
                         own = "rtl" if has_hebrew(piece) else "ltr"
                         isolate = own if own != DIRECTION[lang] else None
-                        pieces.append(str(term(piece, tooltip, focusable, isolate)))
+                        pieces.append(term_html(piece, tooltip, focusable, isolate))
             out.append("".join(pieces))
         return "\n".join(out)
 
