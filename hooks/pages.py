@@ -11,7 +11,10 @@ below its -100). Nothing is written into `docs/`.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -78,17 +81,69 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Hand-written pages: fill their `<!-- handbook:NAME -->` markers.
     lang, path = _source(page.file, config)
+    if path in _generator.paths():
+        # Generated pages are mostly HTML blocks, which Markdown passes through
+        # unchanged after parsing them twice (half the build's time): set them
+        # aside, and put them back once the page is converted.
+        markdown, _stash[page.file.src_uri] = _set_aside(markdown)
+        return markdown
+    # Hand-written pages: fill their `<!-- handbook:NAME -->` markers.
     try:
         return _generator.expand_markers(markdown, lang, path, f"docs/{lang}/{path}")
     except MarkerError as e:
         raise PluginError(str(e)) from None
 
 
+def on_page_content(html, page, config, files):
+    blocks = _stash.pop(page.file.src_uri, None)
+    if not blocks:
+        return html
+    # Ids inside the blocks are link targets, as MkDocs would have found them.
+    page.present_anchor_ids.update(m[1] for b in blocks for m in _ID.finditer(b))
+    return _PLACEHOLDER_P.sub(lambda m: blocks[int(m[1])], html)
+
+
 # ----------------------------------------------------------------------------
 # Helpers
 # ----------------------------------------------------------------------------
+
+# HTML blocks set aside during conversion, by page; a paragraph holds the place.
+_stash: dict[str, list[str]] = {}
+_PLACEHOLDER = "hbblock{}x"
+_PLACEHOLDER_P = re.compile(r"<p>hbblock(\d+)x</p>")
+_ID = re.compile(r'\sid="([^"]+)"')
+_OPENING = re.compile(r"<([a-z][a-z0-9]*)\b")
+
+
+def _set_aside(markdown: str) -> tuple[str, list[str]]:
+    # A block (lines between blank lines) that opens a block-level element on
+    # its first line and closes it on its last is raw HTML for Markdown, passed
+    # through as it is. Anything else (headings, text, an element that spans a
+    # blank line) is left to Markdown.
+    blocks: list[str] = []
+    out = []
+    for chunk in re.split(r"(\n\s*\n)", markdown):
+        m = _OPENING.match(chunk)
+        if m and m[1] in BLOCK_LEVEL_ELEMENTS and _closes(chunk, m[1]):
+            out.append(_PLACEHOLDER.format(len(blocks)))
+            blocks.append(chunk)
+        else:
+            out.append(chunk)
+    return "".join(out), blocks
+
+
+def _closes(chunk: str, tag: str) -> bool:
+    # The first element is closed at the chunk's end, and not before.
+    if not chunk.rstrip().endswith(f"</{tag}>"):
+        return False
+    depth = 0
+    for m in re.finditer(rf"<(/?){tag}\b[^>]*>", chunk):
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            return m.end() == len(chunk.rstrip())
+    return False
+
 
 
 def _stamp(data: Path) -> tuple:
