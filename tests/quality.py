@@ -51,7 +51,7 @@ def lighthouse_pages(site: Path) -> list[str]:
     return [prefix + p for prefix in ("", "en/") for p in pages]
 
 
-def lighthouse(url: str, out: Path) -> tuple[dict, dict]:
+def lighthouse(url: str, out: Path, extra: list[str] = ()) -> tuple[dict, dict]:
     """Run Lighthouse (mobile, Debian's Chromium) on `url`: (scores, full report)."""
     import json
     import os
@@ -62,7 +62,7 @@ def lighthouse(url: str, out: Path) -> tuple[dict, dict]:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}", f"--chrome-flags={flags}",
-         "--only-categories=performance,accessibility,best-practices,seo"],
+         "--only-categories=performance,accessibility,best-practices,seo", *extra],
         env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True, timeout=300)
     report = json.loads(out.read_text(encoding="utf-8"))
     return {k: v["score"] for k, v in report["categories"].items()}, report

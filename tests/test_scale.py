@@ -38,6 +38,9 @@ def test_synthetic_data_passes_validation_with_the_shape_of_the_research(tmp_pat
     assert len(linked) == 12
     assert all(lt.applications or lt.unmatched for lt in catalog.takeaway_links.takeaways)
     assert {"oauth-2-0", "webhook", "hmac-sha256"} <= {t.id for t in catalog.glossary.terms}
+    # each service states limits of its platforms, as typed facts that cite them
+    assert len(catalog.facts) == 3 * 12
+    assert {f.kind for f in catalog.facts} == {"rate-limit", "size-limit"}
     # The same seed gives the same catalog, so runs of the benchmark compare.
     assert synthetic(3) == synthetic(3) and synthetic(3, seed=1) != synthetic(3)
 

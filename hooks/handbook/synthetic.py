@@ -4,7 +4,8 @@
 the build: all five sections with as many bullets as real services have, bullet
 lengths like the research's, Hebrew mixed with Latin names and numbers (so the
 bidi isolation has work to do), systems tied to platforms, integrations between
-systems, the takeaways with the bullets that state them (about as many links
+systems, typed facts stated in bullets (about as many per comparison page and
+service as the research has), the takeaways with the bullets that state them (about as many links
 per service as the research has), and a glossary of the Latin terms the
 bullets use, so every page explains terms as real pages do. Everything is built as the models of `models.py`
 and written through them, so the data always passes validation and follows the
@@ -25,6 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import yamlio
+from .facts import Fact, FactFile
 from .models import (
     Glossary, GlossaryTerm, Integration, Item, Platform, Platforms, Service, System, Takeaway, TakeawayGroup,
     TakeawayLink, TakeawayLinks, Takeaways, Text,
@@ -77,6 +79,7 @@ class SyntheticData:
     takeaways: Takeaways
     takeaway_links: TakeawayLinks
     glossary: Glossary
+    facts: list[FactFile]
 
     def files(self) -> list[tuple[str, BaseModel, str]]:
         """(path under data/, model, schema path relative to the file)."""
@@ -85,6 +88,7 @@ class SyntheticData:
              ("takeaways.yaml", self.takeaways, "schema/takeaways.schema.json"),
              ("takeaway-links.yaml", self.takeaway_links, "schema/takeaway-links.schema.json"),
              ("glossary.yaml", self.glossary, "schema/glossary.schema.json")]
+            + [(f"facts/{f.platform}.yaml", f, "../schema/facts.schema.json") for f in self.facts]
             + [(f"services/{s.id}.yaml", s, "../schema/service.schema.json") for s in self.services]
         )
 
@@ -100,6 +104,7 @@ def synthetic(n: int, seed: int = 0) -> SyntheticData:
     platforms = _platforms(rng, 30 + n // 4)
     ids = [p.id for p in platforms.platforms]
     services = [_service(rng, number, ids) for number in range(1, n + 1)]
+    facts = _facts(rng, services, platforms)
     takeaways = _takeaways(rng)
     return SyntheticData(
         services=services,
@@ -107,6 +112,7 @@ def synthetic(n: int, seed: int = 0) -> SyntheticData:
         takeaways=takeaways,
         takeaway_links=_takeaway_links(rng, takeaways, services),
         glossary=_glossary(),
+        facts=facts,
     )
 
 
@@ -154,6 +160,38 @@ def _service(rng: random.Random, number: int, platform_ids: list[str]) -> Servic
         prerequisites=_items(rng, "prerequisite", count["prerequisites"]),
         notes=_items(rng, "note", count["notes"]),
     )
+
+
+# Facts per service, and how each is stated: (kind, words with {v}, value range, fact fields).
+FACTS_PER_SERVICE = 3
+_FACT_SHAPES = (
+    ("rate-limit", "{v} requests/10s", (50, 500), {"unit": "request", "per": {"amount": 10, "unit": "second"}}),
+    ("rate-limit", "{v} requests/day", (1000, 50000), {"unit": "request", "per": "day"}),
+    ("size-limit", "{v}MB", (1, 100), {"unit": "MB"}),
+)
+
+
+def _facts(rng: random.Random, services: list[Service], platforms: Platforms) -> list[FactFile]:
+    # The first notes of each service state a limit of one of its platforms; a
+    # fact per note cites it, filed under the platform as authors file them.
+    names = {p.id: p.name.en for p in platforms.platforms}
+    by_platform: dict[str, list[Fact]] = {}
+    for service in services:
+        used = [p for system in service.systems for p in system.platforms] or [rng.choice(list(names))]
+        for k, (kind, words, (least, most), fields) in enumerate(_FACT_SHAPES[:FACTS_PER_SERVICE]):
+            note, platform, value = service.notes[k], rng.choice(used), rng.randint(least, most)
+            stated = words.format(v=value)
+            service.notes[k] = note.model_copy(update={  # frozen: the list holds a new bullet
+                "he": f"{names[platform]}: {stated} {_hebrew(rng, 20, 60)}",
+                "en": f"{names[platform]}: {stated} {_english(rng, 20, 60)}"})
+            by_platform.setdefault(platform, []).append(Fact.model_validate({
+                "id": f"{service.id}-{platform}-{k + 1}", "kind": kind,
+                "subject": {"he": "בקשות API" if kind == "rate-limit" else "קבצים",
+                            "en": "API requests" if kind == "rate-limit" else "Files"},
+                "value": value, **fields,
+                "sources": [{"service": service.id, "bullet": note.id, "stated": stated}],
+            }))
+    return [FactFile(platform=p, facts=facts) for p, facts in sorted(by_platform.items())]
 
 
 def _takeaways(rng: random.Random) -> Takeaways:
