@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.catalog import load_catalog
+from handbook.catalog import cached_catalog
 from handbook.factexport import exports
 
 # ----------------------------------------------------------------------------
@@ -22,8 +22,8 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and not i18n.is_default_language_build:
         return
-    # pages.py has validated the data in on_config: a failure has already stopped the build.
-    catalog = load_catalog(Path(config.config_file_path).parent / "data")
+    # pages.py has read and validated the data in on_config: the same catalog, not read again.
+    catalog = cached_catalog(Path(config.config_file_path).parent / "data")
     for path, content in exports(catalog).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from handbook.catalog import DataError, load_catalog
+from handbook.catalog import DataError, cached_catalog
 from handbook.generate import Generator, MarkerError
 from handbook.models import LANGUAGES
 from handbook.strings import STRINGS
@@ -29,7 +29,6 @@ from handbook.unfinished import unfinished
 # Under `mkdocs.`: strict mode counts these warnings and fails the build.
 log = logging.getLogger("mkdocs.hooks.pages")
 _generator: Generator | None = None
-_data_stamp: tuple = ()
 
 # ----------------------------------------------------------------------------
 # Hooks
@@ -37,19 +36,16 @@ _data_stamp: tuple = ()
 
 
 def on_config(config):
-    # Read the data once per build: i18n runs `on_config` again for each further
-    # language, and a catalog whose files are unchanged is not read twice (a
-    # `mkdocs serve` rebuild after an edit reads it afresh).
-    global _generator, _data_stamp
-    data = Path(config.config_file_path).parent / "data"
-    stamp = _stamp(data)
-    if _generator is not None and stamp == _data_stamp:
-        return config
+    # i18n runs `on_config` again for each further language: the catalog is read
+    # once, and again only after a data file changes (`mkdocs serve`).
+    global _generator
     try:
-        _generator = Generator(load_catalog(data))
+        catalog = cached_catalog(Path(config.config_file_path).parent / "data")
     except DataError as e:
         raise PluginError(e.report()) from None
-    _data_stamp = stamp
+    if _generator is not None and _generator.catalog is catalog:
+        return config
+    _generator = Generator(catalog)
     # Unfinished data renders (with notices) but must not be published unnoticed.
     # Once per build: i18n re-runs on_config for each other language (`building`).
     if not getattr(config.plugins.get("i18n"), "building", False):
@@ -117,15 +113,14 @@ _OPENING = re.compile(r"<([a-z][a-z0-9]*)\b")
 
 
 def _set_aside(markdown: str) -> tuple[str, list[str]]:
-    # A block (lines between blank lines) that opens a block-level element on
-    # its first line and closes it on its last is raw HTML for Markdown, passed
+    # A block (lines between blank lines) made only of block-level elements,
+    # each opened and closed within it, is raw HTML for Markdown, passed
     # through as it is. Anything else (headings, text, an element that spans a
     # blank line) is left to Markdown.
     blocks: list[str] = []
     out = []
     for chunk in re.split(r"(\n\s*\n)", markdown):
-        m = _OPENING.match(chunk)
-        if m and m[1] in BLOCK_LEVEL_ELEMENTS and _closes(chunk, m[1]):
+        if _only_elements(chunk):
             out.append(_PLACEHOLDER.format(len(blocks)))
             blocks.append(chunk)
         else:
@@ -133,23 +128,27 @@ def _set_aside(markdown: str) -> tuple[str, list[str]]:
     return "".join(out), blocks
 
 
-def _closes(chunk: str, tag: str) -> bool:
-    # The first element is closed at the chunk's end, and not before.
-    if not chunk.rstrip().endswith(f"</{tag}>"):
+def _only_elements(chunk: str) -> bool:
+    # Element after element, each block-level and closed before the next one opens.
+    pos, end = 0, len(chunk.rstrip())
+    if not chunk.startswith("<"):
         return False
-    depth = 0
-    for m in re.finditer(rf"<(/?){tag}\b[^>]*>", chunk):
-        depth += -1 if m[1] else 1
-        if depth == 0:
-            return m.end() == len(chunk.rstrip())
-    return False
-
-
-
-def _stamp(data: Path) -> tuple:
-    # Names, sizes and modification times of the data files: changes on any edit.
-    return tuple((p.as_posix(), st.st_size, st.st_mtime_ns)
-                 for p in sorted(data.rglob("*.yaml")) for st in [p.stat()])
+    while pos < end:
+        m = _OPENING.match(chunk, pos)
+        if not m or m[1] not in BLOCK_LEVEL_ELEMENTS:
+            return False
+        depth, closed = 0, None
+        for t in re.compile(rf"<(/?){m[1]}\b[^>]*>").finditer(chunk, pos):
+            depth += -1 if t[1] else 1
+            if depth == 0:
+                closed = t.end()
+                break
+        if closed is None:
+            return False
+        pos = closed
+        while pos < end and chunk[pos] in " \t\n":
+            pos += 1
+    return True
 
 
 def _source(file, config) -> tuple[str | None, str | None]:

@@ -74,3 +74,14 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+def tab_to(page, selector: str, what: str, presses: int = 60) -> None:
+    """Press Tab until the focused element matches `selector`, as a keyboard user would."""
+    import pytest
+
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{what} is not reachable with Tab ({presses} presses)")

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import launch, serve
+from browser import launch, serve, tab_to
 from quality import AXE, VNU, page_types, page_urls
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -108,12 +108,7 @@ def test_search_and_language_switcher_work_from_the_keyboard(served):
     page.keyboard.press("Escape")
     page.goto(f"{base}/en/services/int-calendar/")
     # Language switcher: reachable with Tab, has a visible focus ring, and opens.
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('md-select__link')"):
-            break
-    else:
-        pytest.fail("the language switcher is not reachable with Tab")
+    tab_to(page, ".md-select__link", "the language switcher", presses=40)
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", ""), "no visible focus on the language switcher"
     href = page.evaluate("document.activeElement.getAttribute('href')")

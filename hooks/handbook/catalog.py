@@ -59,6 +59,28 @@ class DataError(Exception):
 # ---------------------------------------------------------------------------
 
 
+_cached: tuple[tuple, Catalog] | None = None
+
+
+def data_stamp(data_dir: Path) -> tuple:
+    """Names, sizes and modification times of the data files: changes on any edit."""
+    return tuple((p.as_posix(), st.st_size, st.st_mtime_ns)
+                 for p in sorted(Path(data_dir).rglob("*.yaml")) for st in [p.stat()])
+
+
+def cached_catalog(data_dir: str | Path) -> Catalog:
+    """`load_catalog`, read again only when a data file has changed.
+
+    A build asks for the catalog several times (each language, the exports),
+    and `mkdocs serve` on every rebuild: unchanged files are not read twice.
+    """
+    global _cached
+    stamp = data_stamp(Path(data_dir))
+    if _cached is None or _cached[0] != stamp:
+        _cached = (stamp, load_catalog(data_dir))
+    return _cached[1]
+
+
 def load_catalog(data_dir: str | Path) -> Catalog:
     """Read and validate every data file; raise DataError listing all problems."""
     data_dir = Path(data_dir)

@@ -332,11 +332,17 @@ def conflicts(facts: list[Fact]) -> list[Conflict]:
     Only numbers compete: two auth methods or signature schemes named for one
     platform complete each other, and "varies by plan" states no value.
     """
+    # Only facts of one metric can disagree: compare within each metric's group
+    # (pairs across the whole catalog grew with its square).
     numeric = [f for f in facts if f.value is not None or f.steps]
-    out = []
-    for i, a in enumerate(numeric):
-        for b in numeric[i + 1:]:
-            compatible_plans = a.plan is None or b.plan is None or a.plan == b.plan
-            if a.metric() == b.metric() and compatible_plans and a.measure() != b.measure():
-                out.append(Conflict(a, b))
-    return out
+    groups: dict[tuple, list[tuple[int, Fact]]] = {}
+    for i, f in enumerate(numeric):
+        groups.setdefault(f.metric(), []).append((i, f))
+    pairs = []
+    for group in groups.values():
+        for k, (i, a) in enumerate(group):
+            for j, b in group[k + 1:]:
+                compatible_plans = a.plan is None or b.plan is None or a.plan == b.plan
+                if compatible_plans and a.measure() != b.measure():
+                    pairs.append((i, j, Conflict(a, b)))
+    return [c for _, _, c in sorted(pairs, key=lambda p: p[:2])]

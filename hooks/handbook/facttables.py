@@ -255,6 +255,21 @@ class FactBook:
                 for f in catalog.facts]
         # Reading order without JavaScript: by platform (general last), then kind, then size.
         self.rows: tuple[FactRow, ...] = tuple(sorted(rows, key=self._reading_order))
+        # Per platform and per service, so that a page's table does not scan every fact.
+        self._by_platform: dict[str | None, list[FactRow]] = {}
+        self._by_service: dict[str, list[FactRow]] = {}
+        for row in self.rows:
+            self._by_platform.setdefault(row.fact.platform, []).append(row)
+            for service in dict.fromkeys(s.service for s in row.fact.sources):
+                self._by_service.setdefault(service, []).append(row)
+        self._services_of: dict[str | None, set[str]] = {}  # platform: services with it as a system or a source
+        for row in self.rows:
+            for src in row.fact.sources:
+                self._services_of.setdefault(row.fact.platform, set()).add(src.service)
+        for service in catalog.services:
+            for system in service.systems:
+                for platform in system.platforms:
+                    self._services_of.setdefault(platform, set()).add(service.id)
 
     @staticmethod
     def _reading_order(row: FactRow) -> tuple:
@@ -268,8 +283,9 @@ class FactBook:
     def filtered(self, keep: Callable[[Fact], bool]) -> tuple[FactRow, ...]:
         return tuple(r for r in self.rows if keep(r.fact))
 
-    def table(self, table_id: str, keep: Callable[[Fact], bool], columns: tuple[str, ...], order=None) -> FactTable:
-        rows = self.filtered(keep)
+    def table(self, table_id: str, keep: Callable[[Fact], bool], columns: tuple[str, ...], order=None,
+              rows: tuple[FactRow, ...] | None = None) -> FactTable:
+        rows = self.filtered(keep) if rows is None else rows
         return FactTable(table_id, tuple(COLUMNS[c] for c in columns), tuple(sorted(rows, key=order) if order else rows))
 
     def comparison(self, comparison_id: str) -> FactTable:
@@ -277,16 +293,16 @@ class FactBook:
         return self.table(c.id, c.keep, c.columns, c.order)
 
     def for_service(self, service_id: str) -> FactTable:
-        return self.table(f"facts-{service_id}", lambda f: any(s.service == service_id for s in f.sources), COMPACT)
+        return self.table(f"facts-{service_id}", None, COMPACT, rows=tuple(self._by_service.get(service_id, ())))
 
     def for_platform(self, platform_id: str) -> FactTable:
-        return self.table(f"facts-{platform_id}", lambda f: f.platform == platform_id, PLATFORM_COLUMNS)
+        return self.table(f"facts-{platform_id}", None, PLATFORM_COLUMNS,
+                          rows=tuple(self._by_platform.get(platform_id, ())))
 
     def services_of(self, platform_id: str) -> list:
         """Services that involve a platform: as one of their systems, or in a fact's source."""
-        by_fact = {s.service for f in self.catalog.facts if f.platform == platform_id for s in f.sources}
-        return [s for s in self.catalog.services
-                if s.id in by_fact or any(platform_id in sys.platforms for sys in s.systems)]
+        ids = self._services_of.get(platform_id, set())
+        return [s for s in self.catalog.services if s.id in ids]
 
     def csv(self, table: FactTable, lang: str, url: Callable[[Link], str]) -> str:
         """The table as CSV: the page's header and cell texts; links as site URLs."""

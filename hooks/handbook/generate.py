@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -53,6 +54,7 @@ def page_url(doc_path: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=1 << 16)  # pages link to the same pages again and again
 def relative_url(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
     """The link from one page to another (and an anchor on it), relative."""
     here, there = page_url(from_doc), page_url(to_doc)

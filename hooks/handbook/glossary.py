@@ -44,6 +44,7 @@ class Explainer:
 
     def __init__(self, glossary: Glossary):
         self.terms = glossary.terms
+        self._tooltips: dict[tuple[str, str], str] = {}
         self._term_of: dict[str, GlossaryTerm] = {}
         for term in glossary.terms:
             for form in term.forms:
@@ -69,11 +70,13 @@ class Explainer:
     def occurrences(self, text: str) -> Iterable[tuple[GlossaryTerm, str]]:
         return ((t, s) for t, s in self.split(text) if t is not None)
 
-    @staticmethod
-    def tooltip(term: GlossaryTerm, lang: str) -> str:
+    def tooltip(self, term: GlossaryTerm, lang: str) -> str:
         """What a reader sees on hover or focus, in the page's language."""
-        head = term.expansion or term.term
-        return isolated(f"{head}: {term.definition[lang]}", lang)
+        key = (term.id, lang)
+        if key not in self._tooltips:  # asked for at every occurrence: made once
+            head = term.expansion or term.term
+            self._tooltips[key] = isolated(f"{head}: {term.definition[lang]}", lang)
+        return self._tooltips[key]
 
 
 def check_glossary(glossary: Glossary, name: str, problems: list[str]) -> None:
