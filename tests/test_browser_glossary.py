@@ -8,7 +8,7 @@ import pytest
 from browser import launch, serve, tab_to
 from handbook.glossary import strip_isolates
 
-TOOLTIP = ".md-tooltip2--active"
+TOOLTIP = ".hb-tooltip"
 
 
 @pytest.fixture(scope="module")

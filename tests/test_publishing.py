@@ -356,6 +356,8 @@ def test_a_service_page_prints_its_content_with_link_addresses(browser_context, 
     base, context = browser_context
     page = context.new_page()
     page.goto(f"{base}/{LANGS[lang]}services/")
+    # What a browser does when asked to print: `beforeprint`, then print media.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden

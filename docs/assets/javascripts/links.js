@@ -67,11 +67,14 @@
     var here = document.querySelectorAll(".hb-print-address .hb-url");
     for (var j = 0; j < here.length; j++) here[j].textContent = address("");
   }
-  markLinks();
+  // Only when printing: marking every link at load cost a long task (hundreds
+  // of attributes, each invalidating style) on every page view.
+  window.addEventListener("beforeprint", markLinks);
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.hb-print-checklist");
     if (!button) return;
+    markLinks();
     document.body.classList.add("hb-checklist-mode");
     window.print();
   });
