@@ -96,17 +96,21 @@ def test_latin_runs_keep_their_order_inside_hebrew(browser_page):
             assert xs["last"][0] < xs["hebrew"][0], (width, xs)
 
 
-def test_no_page_scrolls_sideways_on_a_phone(site):
+def test_no_page_scrolls_sideways_on_a_phone(browser_page, site):
     # Wide tables scroll in their own box; the page itself never does. In right
     # to left, a page wider than the screen also shifts everything sideways.
     from quality import page_types
 
-    with serve(site) as base, launch() as browser:
-        page = browser.new_page(viewport={"width": 360, "height": 800}, is_mobile=True, device_scale_factor=2)
-        wide = []
+    base, desktop, _ = browser_page
+    page = desktop.context.browser.new_page(viewport={"width": 360, "height": 800}, is_mobile=True,
+                                            device_scale_factor=2)
+    wide = []
+    try:
         for url in page_types(site):
             page.goto(f"{base}/{url}")
             scroll, width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
             if scroll > width:
                 wide.append(f"/{url}: {scroll} px wide on a {width} px screen")
-        assert not wide, "\n".join(wide)
+    finally:
+        page.close()
+    assert not wide, "\n".join(wide)
