@@ -65,10 +65,9 @@ def on_files(files: Files, config) -> Files:
 @event_priority(-110)
 def on_nav(nav, config, files):
     # After i18n (priority -100) has re-created the files: give them content.
-    generated = set(_generator.paths())
     for file in files.documentation_pages():
         lang, path = _source(file, config)
-        if path in generated:
+        if _generator.is_generated(path):
             file.content_string = _generator.page(path, lang)
     _order_services(nav, config)
     _name_fact_sections(nav, config)
@@ -78,7 +77,7 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     lang, path = _source(page.file, config)
-    if path in _generator.paths():
+    if _generator.is_generated(path):
         # Generated pages are mostly HTML blocks, which Markdown passes through
         # unchanged after parsing them twice (half the build's time): set them
         # aside, and put them back once the page is converted.

@@ -105,16 +105,22 @@ class Generator:
         self.facts = FactBook(catalog, self.reviews)
         self.fact_pages = FactPages(self, self.facts)
         self._explained: set[str] = set()  # glossary ids explained so far on the page being made
-
-    def paths(self) -> list[str]:
-        """Doc paths of the generated pages (the same in every language)."""
-        return (
+        # Listed once: every page asks whether it is generated (a list per page grew with the catalog).
+        self._paths = (
             ["services/index.md"]
             + [f"services/{s.id}.md" for s in self.catalog.services]
             + ["takeaways.md", "glossary.md"]
             + self.fact_pages.paths()
             + ["review.md"]
         )
+        self._generated = frozenset(self._paths)
+
+    def paths(self) -> list[str]:
+        """Doc paths of the generated pages (the same in every language)."""
+        return list(self._paths)
+
+    def is_generated(self, path: str | None) -> bool:
+        return path in self._generated
 
     def page(self, path: str, lang: str) -> str:
         """The Markdown of generated page `path` in `lang`."""
@@ -140,7 +146,7 @@ class Generator:
         if unknown:
             known = ", ".join(sorted(self.producers))
             raise MarkerError(f"{source}: unknown marker 'handbook:{unknown[0]}' (known: {known})")
-        if path not in self.paths():  # generated pages explain their terms in their templates
+        if not self.is_generated(path):  # generated pages explain their terms in their templates
             self._explained = set()
             markdown = self._explain_prose(markdown, lang)
         return MARKER.sub(lambda m: self.producers[m[1]](lang, path), markdown)
