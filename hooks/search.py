@@ -64,6 +64,8 @@ def on_post_build(config) -> None:
     if getattr(i18n, "building", False):
         return  # an inner, per-language build: the outer one writes the indexes
     for prefix, pages in _pages.items():
+        if not pages:
+            continue  # a language built by another process (hooks/parallel.py)
         entries = [e for url, html in sorted(pages.items()) for e in page_entries(html, url)]
         target = Path(config.site_dir) / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -24,9 +24,10 @@ FACT_CHECK = SHARED / "review" / "fact-check.yaml"
 LANGS = {"he": "", "en": "en/"}  # language -> URL prefix
 
 
-def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as a user runs it (a subprocess, its own output)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=config_dir, env=env, capture_output=True, text=True, timeout=300,

@@ -1,0 +1,69 @@
+"""The languages are built side by side (hooks/parallel.py): the same site as a
+build of one language after the other, and a failure in any language fails
+the build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_mkdocs
+
+SIDE_BY_SIDE = "Building en side by side with he"
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_side_by_side_build_writes_the_same_site_as_one_language_after_the_other(tmp_path):
+    parallel = run_mkdocs(ROOT, tmp_path / "parallel")
+    sequential = run_mkdocs(ROOT, tmp_path / "sequential", env={"HANDBOOK_BUILD_JOBS": "1"})
+    assert parallel.returncode == 0, parallel.stderr
+    assert sequential.returncode == 0, sequential.stderr
+    assert SIDE_BY_SIDE in parallel.stderr
+    assert SIDE_BY_SIDE not in sequential.stderr
+    built, expected = _files(tmp_path / "parallel"), _files(tmp_path / "sequential")
+    assert sorted(built) == sorted(expected)
+    different = [path for path in expected if built[path] != expected[path]]
+    assert not different, f"differ from the sequential build: {different[:10]}"
+    # What the languages share: the sitemap lists the pages of both.
+    sitemap = built["sitemap.xml"].decode("utf-8")
+    assert "/en/services/int-calendar/</loc>" in sitemap
+    assert "/services/int-calendar/</loc>" in sitemap.replace("/en/services/int-calendar/</loc>", "")
+    assert "en/search/search_index.json" in built and "search/search_index.json" in built
+
+
+def _project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "build", "node_modules", "shared", "screenshots", "__pycache__"))
+    return project
+
+
+def test_a_warning_in_the_english_build_fails_the_strict_build(tmp_path):
+    project = _project(tmp_path)
+    page = project / "docs" / "en" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    result = run_mkdocs(project, tmp_path / "site")
+    assert SIDE_BY_SIDE in result.stderr
+    assert result.returncode == 1
+    assert "'en/index.md' contains a link 'no-such-page.md'" in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_an_error_in_the_english_build_fails_the_build_with_its_message(tmp_path):
+    project = _project(tmp_path)
+    (project / "hooks" / "failing.py").write_text(
+        "from mkdocs.exceptions import PluginError\n\n"
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    if page.file.src_uri == 'en/takeaways.md':\n"
+        "        raise PluginError('the English takeaways cannot be read')\n"
+        "    return markdown\n", encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - hooks/failing.py\n", 1))
+    result = run_mkdocs(project, tmp_path / "site")
+    assert SIDE_BY_SIDE in result.stderr
+    assert result.returncode == 1
+    assert "ERROR   -  the English takeaways cannot be read" in result.stderr
+    assert "the build of en failed: its messages are above" in result.stderr
