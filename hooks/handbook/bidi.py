@@ -11,6 +11,7 @@ run only when balanced there, so a Hebrew `(...)` around Latin text stays Hebrew
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _HEBREW = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F]")
 _NON_HEBREW_SEGMENT = re.compile(r"[^\u0590-\u05FF\uFB1D-\uFB4F]+")
@@ -23,7 +24,8 @@ def has_hebrew(text: str) -> bool:
     return bool(_HEBREW.search(text))
 
 
-def runs(text: str, direction: str) -> list[tuple[str | None, str]]:
+@lru_cache(maxsize=1 << 15)  # a fact's text is shown on several pages: split once
+def runs(text: str, direction: str) -> tuple[tuple[str | None, str], ...]:
     """Runs of `text` for a page of `direction`; opposite-direction runs are marked."""
     spans = _ltr_spans(text) if direction == "rtl" else [(m.start(), m.end()) for m in _HEBREW_RUN.finditer(text)]
     mark = "ltr" if direction == "rtl" else "rtl"
@@ -36,7 +38,7 @@ def runs(text: str, direction: str) -> list[tuple[str | None, str]]:
         pos = end
     if pos < len(text):
         out.append((None, text[pos:]))
-    return out
+    return tuple(out)
 
 
 def _ltr_spans(text: str) -> list[tuple[int, int]]:

@@ -45,6 +45,7 @@ class Explainer:
     def __init__(self, glossary: Glossary):
         self.terms = glossary.terms
         self._tooltips: dict[tuple[str, str], str] = {}
+        self._pieces: dict[str, tuple[tuple[GlossaryTerm | None, str], ...]] = {}
         self._term_of: dict[str, GlossaryTerm] = {}
         for term in glossary.terms:
             for form in term.forms:
@@ -54,8 +55,13 @@ class Explainer:
         # No glossary (data without glossary.yaml): a pattern that never matches.
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!x)x")
 
-    def split(self, text: str) -> list[tuple[GlossaryTerm | None, str]]:
+    def split(self, text: str) -> tuple[tuple[GlossaryTerm | None, str], ...]:
         """Pieces of `text`: (term, spelling) where a term occurs, (None, text) between."""
+        if text not in self._pieces:  # a fact's text is shown on several pages: split once
+            self._pieces[text] = self._split(text)
+        return self._pieces[text]
+
+    def _split(self, text: str) -> tuple[tuple[GlossaryTerm | None, str], ...]:
         out: list[tuple[GlossaryTerm | None, str]] = []
         pos = 0
         for m in self._pattern.finditer(text):
@@ -65,7 +71,7 @@ class Explainer:
             pos = m.end()
         if pos < len(text):
             out.append((None, text[pos:]))
-        return out
+        return tuple(out)
 
     def occurrences(self, text: str) -> Iterable[tuple[GlossaryTerm, str]]:
         return ((t, s) for t, s in self.split(text) if t is not None)
