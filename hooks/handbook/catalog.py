@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -38,7 +39,12 @@ class Catalog:
     reviews: tuple[Review, ...] = ()  # data/reviews.yaml, in file order
 
     def service(self, service_id: str) -> Service:
-        return next(s for s in self.services if s.id == service_id)
+        return self._services_by_id[service_id]
+
+    @cached_property
+    def _services_by_id(self) -> dict[str, Service]:
+        # Looked up for every fact's source: a scan of the list per lookup grew with the catalog's square.
+        return {s.id: s for s in self.services}
 
 
 class DataError(Exception):

@@ -33,7 +33,8 @@ class FactPages:
     def page(self, path: str, lang: str) -> str:
         context = {"book": self.book, "comparisons": COMPARISONS, "site_link": _site_link(path, lang)}
         if path == "compare/index.md":
-            conflicted = self.book.table("conflicts", lambda f: f.id in self._conflicted(), COMPACT)
+            conflicted_ids = self._conflicted()
+            conflicted = self.book.table("conflicts", lambda f: f.id in conflicted_ids, COMPACT)
             return self._render("compare_index.md.j2", path, lang, conflicted=conflicted, **context)
         if path.startswith("compare/"):
             comparison = path[len("compare/"):-3]

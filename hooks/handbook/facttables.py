@@ -14,6 +14,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from .catalog import Catalog
@@ -205,6 +206,11 @@ class FactTable:
     id: str
     columns: tuple[Column, ...]
     rows: tuple[FactRow, ...]
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        """The ids of the rows: a conflict within the table links to its row."""
+        return frozenset(row.id for row in self.rows)
 
     def cells(self, book: "FactBook", lang: str) -> list[tuple[FactRow, list[Cell]]]:
         return [(row, [c.cell(book, row, lang) for c in self.columns]) for row in self.rows]
