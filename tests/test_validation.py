@@ -148,3 +148,36 @@ def test_site_build_stops_on_bad_data_without_traceback(tmp_path):
     assert "data/services/int-calendar.yaml: notes[3].he: missing" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_large_catalog_read_by_two_processes_is_the_same_and_reports_the_same(data_copy, monkeypatch):
+    # A large catalog's YAML is parsed half in a second process: the catalog and
+    # the problems found are those of a read in one process, whichever process
+    # parsed the broken files.
+    from handbook import catalog as catalog_module
+
+    monkeypatch.setattr(catalog_module, "PARSE_APART_FROM", 2)
+    # pytest may run other threads (a test server): the fork is wanted here anyway.
+    monkeypatch.setattr(catalog_module.threading, "active_count", lambda: 1)
+    forks = []
+    fork = catalog_module.os.fork
+    monkeypatch.setattr(catalog_module.os, "fork", lambda: forks.append(1) or fork())
+    files = sorted(data_copy.rglob("*.yaml"))
+    together = load_catalog(data_copy)
+    assert forks, "the data was not read by two processes"
+    monkeypatch.setenv("HANDBOOK_BUILD_JOBS", "1")
+    alone = load_catalog(data_copy)
+    assert [s.model_dump() for s in together.services] == [s.model_dump() for s in alone.services]
+    assert together.facts == alone.facts and together.takeaways == alone.takeaways
+
+    first, second = files[0], files[1]  # one parsed by each process
+    for path in (first, second):
+        path.write_text(path.read_text(encoding="utf-8") + "\nbroken: [unclosed\n", encoding="utf-8")
+    one_process = problems(data_copy)
+    monkeypatch.delenv("HANDBOOK_BUILD_JOBS")
+    two_processes = problems(data_copy)
+    assert len(forks) == 2
+    assert two_processes == one_process
+    for path in (first, second):
+        name = path.relative_to(data_copy.parent).as_posix()
+        assert any(p.startswith(f"{name}: line ") and "YAML syntax error" in p for p in two_processes), two_processes

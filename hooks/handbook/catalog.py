@@ -8,7 +8,10 @@ list; callers print `DataError` and exit, never a traceback.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -92,6 +95,7 @@ def load_catalog(data_dir: str | Path) -> Catalog:
     data_dir = Path(data_dir)
     problems: list[str] = []
     root = data_dir.parent
+    parsed = _parse_all(sorted(data_dir.rglob("*.yaml")))
 
     def rel(path: Path) -> str:
         try:
@@ -100,7 +104,7 @@ def load_catalog(data_dir: str | Path) -> Catalog:
             return path.as_posix()
 
     platforms_file = data_dir / "platforms.yaml"
-    platforms_model = _load(platforms_file, Platforms, problems, rel)
+    platforms_model = _load(platforms_file, Platforms, problems, rel, parsed)
     platforms: dict[str, Platform] = {}
     if platforms_model:
         for i, p in enumerate(platforms_model.platforms):
@@ -108,7 +112,7 @@ def load_catalog(data_dir: str | Path) -> Catalog:
                 problems.append(f"{rel(platforms_file)}: platforms[{i}].id: duplicate platform id '{p.id}'")
             platforms[p.id] = p
 
-    takeaways = _load(data_dir / "takeaways.yaml", Takeaways, problems, rel)
+    takeaways = _load(data_dir / "takeaways.yaml", Takeaways, problems, rel, parsed)
     if takeaways:
         _check_unique_ids(
             [(f"groups[{g}].id", grp.id) for g, grp in enumerate(takeaways.groups)]
@@ -125,7 +129,7 @@ def load_catalog(data_dir: str | Path) -> Catalog:
         name = rel(path)
         if not re.match(SLUG_PATTERN, path.stem):
             problems.append(f"{name}: file name '{path.stem}' must match {SLUG_PATTERN} (it is the page's URL)")
-        service = _load(path, Service, problems, rel)
+        service = _load(path, Service, problems, rel, parsed)
         if service is None:
             continue
         if service.id != path.stem:
@@ -139,18 +143,18 @@ def load_catalog(data_dir: str | Path) -> Catalog:
     # The mapping and the glossary are added by people after an import: a data
     # folder without them (a new batch, synthetic data) has none yet.
     links_file = data_dir / "takeaway-links.yaml"
-    links = _load(links_file, TakeawayLinks, problems, rel) if links_file.exists() else None
+    links = _load(links_file, TakeawayLinks, problems, rel, parsed) if links_file.exists() else None
     if links and takeaways:
         unloaded = {p.stem for p in service_files} - {s.id for s in services}
         check_takeaway_links(links, takeaways, services, unloaded, rel(links_file), problems)
 
     glossary_file = data_dir / "glossary.yaml"
-    glossary = _load(glossary_file, Glossary, problems, rel) if glossary_file.exists() else None
+    glossary = _load(glossary_file, Glossary, problems, rel, parsed) if glossary_file.exists() else None
     if glossary:
         check_glossary(glossary, rel(glossary_file), problems)
 
-    facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel)
-    reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel)
+    facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
+    reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed)
 
     if problems:
         raise DataError(problems)
@@ -162,12 +166,12 @@ def load_catalog(data_dir: str | Path) -> Catalog:
                    tuple(facts), tuple(reviews))
 
 
-def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel) -> list[Review]:
+def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed) -> list[Review]:
     # data/reviews.yaml is optional: a catalog nobody has checked yet has none.
     path = data_dir / "reviews.yaml"
     if not path.exists():
         return []
-    model = _load(path, ReviewFile, problems, rel)
+    model = _load(path, ReviewFile, problems, rel, parsed)
     if model is None:
         return []
     bullets = {(s.id, item.id) for s in services for _, item in s.items()}
@@ -179,13 +183,13 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
     return list(model.reviews)
 
 
-def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[str], rel) -> list[Fact]:
+def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[str], rel, parsed) -> list[Fact]:
     # data/facts/<platform>.yaml (general.yaml last), then checks across files.
     files = sorted((data_dir / "facts").glob("*.yaml"), key=lambda p: (p.stem == GENERAL, p.stem))
     located: list[tuple[str, str, Fact]] = []
     for path in files:
         name = rel(path)
-        model = _load(path, FactFile, problems, rel)
+        model = _load(path, FactFile, problems, rel, parsed)
         if model is None:
             continue
         expected = None if path.stem == GENERAL else path.stem
@@ -207,20 +211,75 @@ def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[s
     return [fact for _, _, fact in located]
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse(text: str):
     # libyaml reads the same data ten times faster (a large share of a build on a
     # big catalog); on an error PyYAML parses again, for its clearer line numbers.
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return yaml.safe_load(text)
 
 
-def _load(path: Path, model: type[BaseModel], problems: list[str], rel) -> BaseModel | None:
+# From this many files on, a second process parses half of them (the YAML is
+# most of the time it takes to read a large catalog).
+PARSE_APART_FROM = 200
+
+
+def _parse_all(paths: list[Path]) -> dict[Path, object]:
+    """The YAML of every file that parses, by path; the others are left to `_load`,
+    which reports their errors. With many files and a machine that can fork,
+    a second process parses every other file at the same time."""
+    theirs = paths[1::2] if len(paths) >= PARSE_APART_FROM and _can_fork() else []
+    if not theirs:
+        return _parse_some(paths)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the second process: parse, hand the data over, leave at once
+        status = 1
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(_parse_some(theirs), out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    result = _parse_some(paths[0::2])
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status == 0 and data:
+        result.update(pickle.loads(data))
+    # Had the second process failed, `_load` would parse its files itself.
+    return result
+
+
+def _parse_some(paths: list[Path]) -> dict[Path, object]:
+    out = {}
+    for path in paths:
+        try:
+            out[path] = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+        except (OSError, UnicodeError, yaml.YAMLError):
+            pass
+    return out
+
+
+def _can_fork() -> bool:
+    # Not beside other threads (`mkdocs serve`): a forked copy of a busy thread's
+    # locks could hang. HANDBOOK_BUILD_JOBS=1 keeps everything in one process.
+    return (hasattr(os, "fork") and threading.active_count() == 1
+            and os.environ.get("HANDBOOK_BUILD_JOBS", "") != "1")
+
+
+def _load(path: Path, model: type[BaseModel], problems: list[str], rel,
+          parsed: dict[Path, object] | None = None) -> BaseModel | None:
     # One file: YAML syntax first (with its line), then the model's shape.
     name = rel(path)
     try:
-        raw = _parse(path.read_text(encoding="utf-8"))
+        raw = parsed[path] if parsed and path in parsed else _parse(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         problems.append(f"{name}: file is missing")
         return None
