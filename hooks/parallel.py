@@ -123,15 +123,16 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 @event_priority(-150)
 def _join_children(config) -> None:
-    # The parent, after i18n (-100) and before search.py and publishing.py
-    # (-200), which finish the site once every language is written.
+    # The parent, after i18n (-100) and after search.py (-120) has written its
+    # own language's index, and before publishing.py (-200), which finishes the
+    # site once every language is written.
     if _role == "parent":
         _join(config)
 
 
 @event_priority(-250)
 def _end_child(config) -> None:
-    # A child, once search.py (-200) has written its language's index.
+    # A child, once search.py (-120) has written its language's index.
     if _role not in (None, "parent"):
         _report({"warnings": _warnings(), "sitemap": _sitemap})
         _finish_child(0)

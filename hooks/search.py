@@ -57,9 +57,11 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
-@event_priority(-200)
+@event_priority(-120)
 def on_post_build(config) -> None:
-    # After i18n (-100) has built every language and written its combined index.
+    # After i18n (-100) has built every language and written its combined index;
+    # before a build of languages side by side waits for the others (parallel.py,
+    # -150), so that this language's index is written while they still work.
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # an inner, per-language build: the outer one writes the indexes
