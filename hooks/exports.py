@@ -1,9 +1,10 @@
 """MkDocs adapter: the fact exports (`api/v1/...`) written into the built site.
 
 The content comes from `handbook.factexport` (no MkDocs there). The files sit
-at the site's root, once: they are written after the default language's build
-only (mkdocs-static-i18n runs the other languages' builds inside its own
-post-build step). Nothing is written into `docs/`.
+at the site's root, once: by the build of the last language (mkdocs-static-i18n
+builds the others first; with the languages built side by side, parallel.py,
+that is not the default language's process, which still has the larger,
+Hebrew, search index to write). Nothing is written into `docs/`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from handbook.factexport import exports
 
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
-    if i18n is not None and not i18n.is_default_language_build:
+    if i18n is not None and i18n.current_language != i18n.build_languages[-1]:
         return
     # pages.py has read and validated the data in on_config: the same catalog, not read again.
     catalog = cached_catalog(Path(config.config_file_path).parent / "data")
