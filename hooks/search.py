@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from handbook.models import LANGUAGES
-from handbook.searchindex import index, page_entries
+from handbook.searchindex import pages_index
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -68,10 +68,10 @@ def on_post_build(config) -> None:
     for prefix, pages in _pages.items():
         if not pages:
             continue  # a language built by another process (hooks/parallel.py)
-        entries = [e for url, html in sorted(pages.items()) for e in page_entries(html, url)]
         target = Path(config.site_dir) / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index(entries), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        content = pages_index(sorted(pages.items()))
+        target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         pages.clear()  # `mkdocs serve` starts afresh on its next build
 
 

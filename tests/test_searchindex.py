@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handbook.searchindex import SEPARATOR, keys_for, page_entries, variants, words
+from handbook.searchindex import SEPARATOR, index, keys_for, page_entries, pages_index, variants, words
 
 
 def test_hebrew_words_are_findable_without_their_prefix_letters():
@@ -42,3 +42,22 @@ def test_a_page_gives_an_entry_per_section_and_searchable_element():
     bullet = entries["services/x/#b1"]
     assert bullet.title == "Notes" and bullet.text == '<p>Zendesk <span dir="ltr">10</span> בטריאל</p>'
     assert {"suite", "טריאל"} <= set(bullet.keys)
+
+
+def test_a_large_site_indexed_by_two_processes_gives_the_same_index_in_page_order(monkeypatch):
+    from handbook import processes
+
+    pages = [(f"services/s{i}/", f'<h1 id="t">Service {i}</h1><h2 id="n">Notes {i}</h2>'
+              f'<ul><li id="b" data-search="item">בסנכרון {i},000 requests</li></ul>') for i in range(7)]
+    alone = index([e for location, html in pages for e in page_entries(html, location)])
+    monkeypatch.setattr(processes, "AT_LEAST", 2)
+    # pytest may run other threads (a test server): the fork is wanted here anyway.
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
+    forks = []
+    fork = processes.os.fork
+    monkeypatch.setattr(processes.os, "fork", lambda: forks.append(1) or fork())
+    together = pages_index(pages)
+    assert forks, "the pages were not indexed by two processes"
+    assert together == alone
+    assert [d["location"] for d in together["docs"]][:4] == ["services/s0/", "services/s0/#n", "services/s0/#b", "services/s1/"]
+    assert "סנכרון" in together["docs"][2]["keys"] and "3000" in together["docs"][11]["keys"]

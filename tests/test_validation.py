@@ -154,14 +154,14 @@ def test_a_large_catalog_read_by_two_processes_is_the_same_and_reports_the_same(
     # A large catalog's YAML is parsed half in a second process: the catalog and
     # the problems found are those of a read in one process, whichever process
     # parsed the broken files.
-    from handbook import catalog as catalog_module
+    from handbook import processes
 
-    monkeypatch.setattr(catalog_module, "PARSE_APART_FROM", 2)
+    monkeypatch.setattr(processes, "AT_LEAST", 2)
     # pytest may run other threads (a test server): the fork is wanted here anyway.
-    monkeypatch.setattr(catalog_module.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
     forks = []
-    fork = catalog_module.os.fork
-    monkeypatch.setattr(catalog_module.os, "fork", lambda: forks.append(1) or fork())
+    fork = processes.os.fork
+    monkeypatch.setattr(processes.os, "fork", lambda: forks.append(1) or fork())
     files = sorted(data_copy.rglob("*.yaml"))
     together = load_catalog(data_copy)
     assert forks, "the data was not read by two processes"

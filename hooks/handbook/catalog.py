@@ -8,10 +8,7 @@ list; callers print `DataError` and exit, never a traceback.
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts
 from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
+from .processes import map_in_two
 from .reviews import Review, ReviewFile, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 
@@ -223,55 +221,19 @@ def _parse(text: str):
         return yaml.safe_load(text)
 
 
-# From this many files on, a second process parses half of them (the YAML is
-# most of the time it takes to read a large catalog).
-PARSE_APART_FROM = 200
-
-
 def _parse_all(paths: list[Path]) -> dict[Path, object]:
-    """The YAML of every file that parses, by path; the others are left to `_load`,
-    which reports their errors. With many files and a machine that can fork,
-    a second process parses every other file at the same time."""
-    theirs = paths[1::2] if len(paths) >= PARSE_APART_FROM and _can_fork() else []
-    if not theirs:
-        return _parse_some(paths)
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the second process: parse, hand the data over, leave at once
-        status = 1
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as out:
-                pickle.dump(_parse_some(theirs), out, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    result = _parse_some(paths[0::2])
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status == 0 and data:
-        result.update(pickle.loads(data))
-    # Had the second process failed, `_load` would parse its files itself.
-    return result
+    """The YAML of every file that parses, by path; with many files, a second
+    process parses every other one (the YAML is most of the time it takes to
+    read a large catalog). The others are left to `_load`, which reports them."""
+    parsed = map_in_two(_parse_file, paths)
+    return {path: raw for path, (ok, raw) in zip(paths, parsed) if ok}
 
 
-def _parse_some(paths: list[Path]) -> dict[Path, object]:
-    out = {}
-    for path in paths:
-        try:
-            out[path] = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-        except (OSError, UnicodeError, yaml.YAMLError):
-            pass
-    return out
-
-
-def _can_fork() -> bool:
-    # Not beside other threads (`mkdocs serve`): a forked copy of a busy thread's
-    # locks could hang. HANDBOOK_BUILD_JOBS=1 keeps everything in one process.
-    return (hasattr(os, "fork") and threading.active_count() == 1
-            and os.environ.get("HANDBOOK_BUILD_JOBS", "") != "1")
+def _parse_file(path: Path) -> tuple[bool, object]:
+    try:
+        return True, yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return False, None
 
 
 def _load(path: Path, model: type[BaseModel], problems: list[str], rel,

@@ -23,6 +23,8 @@ from html import unescape
 from lxml import etree
 from lxml.etree import _Element
 
+from .processes import map_in_two
+
 # Word separators for lunr (a JavaScript RegExp, also applied to queries):
 # spaces, dashes, slashes, brackets, quotes and punctuation, but not the comma
 # or the point inside a number (`10,000`, `2.1`).
@@ -168,8 +170,25 @@ def page_entries(article_html: str, location: str) -> list[Entry]:
     return page.entries
 
 
+def pages_index(pages: list[tuple[str, str]]) -> dict:
+    """The index of a language's pages, each `(location, article HTML)`, in order.
+    A large site's pages are indexed by two processes (about 8 ms a page)."""
+    docs = map_in_two(_page_docs, pages)
+    return index_of([doc for page in docs for doc in page])
+
+
+def _page_docs(page: tuple[str, str]) -> list[dict]:
+    location, html = page
+    return [e.as_json() for e in page_entries(html, location)]
+
+
 def index(entries: list[Entry]) -> dict:
     """Material's search index: our separator, no stemming, our fields."""
+    return index_of([e.as_json() for e in entries])
+
+
+def index_of(docs: list[dict]) -> dict:
+    """Material's search index of entries already in its shape (`Entry.as_json`)."""
     return {
         "config": {
             "lang": ["en"],
@@ -179,7 +198,7 @@ def index(entries: list[Entry]) -> dict:
             "pipeline": [],
             "fields": FIELDS,
         },
-        "docs": [e.as_json() for e in entries],
+        "docs": docs,
     }
 
 
