@@ -121,6 +121,19 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return output
 
 
+@event_priority(10)
+def _child_writes_no_root_index(config) -> None:
+    # Material's search plugin writes `search/search_index.json` at the site's
+    # root (i18n has it rewrite the index after the build), with no page in it:
+    # search.py writes each language's own index. In a child, that write would
+    # race with the parent's Hebrew index at the same path, and could win.
+    if _role not in (None, "parent"):
+        for name in ("material/search", "search"):
+            plugin = config.plugins.get(name)
+            if plugin is not None:
+                plugin.config.enabled = False
+
+
 @event_priority(-150)
 def _join_children(config) -> None:
     # The parent, after i18n (-100) and after search.py (-120) has written its
@@ -138,7 +151,7 @@ def _end_child(config) -> None:
         _finish_child(0)
 
 
-on_post_build = CombinedEvent(_join_children, _end_child)
+on_post_build = CombinedEvent(_child_writes_no_root_index, _join_children, _end_child)
 
 
 def on_build_error(error) -> None:

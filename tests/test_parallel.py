@@ -4,6 +4,7 @@ the build."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -67,3 +68,33 @@ def test_an_error_in_the_english_build_fails_the_build_with_its_message(tmp_path
     assert result.returncode == 1
     assert "ERROR   -  the English takeaways cannot be read" in result.stderr
     assert "the build of en failed: its messages are above" in result.stderr
+
+
+def test_only_the_process_of_the_default_language_writes_at_the_search_index_path_of_the_root(tmp_path):
+    # Material's search plugin writes an index (with no page: search.py writes
+    # each language's) at `search/search_index.json`. Written by the English
+    # process too, it raced with the Hebrew index there and sometimes won: the
+    # Hebrew site then searched nothing. Every write at that path is recorded.
+    project = _project(tmp_path)
+    record = tmp_path / "writes.txt"
+    (project / "hooks" / "record_writes.py").write_text(
+        "import os\n"
+        "from mkdocs import utils\n"
+        "import material.plugins.search.plugin as search\n\n"
+        "_write = utils.write_file\n\n"
+        "def write_file(content, path):\n"
+        f"    with open({str(record)!r}, 'a') as f:\n"
+        "        f.write(f'{os.getpid()} {path}\\n')\n"
+        "    return _write(content, path)\n\n"
+        "search.utils.write_file = write_file\n", encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - hooks/record_writes.py\n", 1))
+    site = tmp_path / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stderr
+    child = result.stderr.split(SIDE_BY_SIDE + ", in process(es) ")[1].split()[0]
+    root_index = str(site / "search" / "search_index.json")
+    writers = [line.split(" ", 1)[0] for line in record.read_text().splitlines() if line.split(" ", 1)[1] == root_index]
+    assert writers and child not in writers, writers
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert any(d["location"] == "services/int-calendar/" for d in docs)
