@@ -112,7 +112,10 @@ def build_once(project: Path, site: Path) -> tuple[float, float, float]:
 def measure(label: str, services: int | None, runs: int, work: Path, source_root: Path = ROOT) -> Build:
     project = make_project(work / label, services, source_root)
     site = work / label / "site"
-    results = [build_once(project, site) for _ in range(runs)]
+    results = []
+    for _ in range(runs):
+        results.append(build_once(project, site))
+        _check_search_indexes(site)
     return Build(
         label=label,
         services=len(list((project / "data" / "services").glob("*.yaml"))),
@@ -122,6 +125,15 @@ def measure(label: str, services: int | None, runs: int, work: Path, source_root
         memory_mb=max(r[2] for r in results),
         search=search_index_sizes(site),
     )
+
+
+def _check_search_indexes(site: Path) -> None:
+    # A fast build that wrote a wrong site measures nothing: each language's
+    # index must hold its pages (an index raced by two processes once did not).
+    for path in (site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"):
+        docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+        if not docs:
+            raise SystemExit(f"the build wrote a search index with no page: {path}")
 
 
 def search_index_sizes(site: Path) -> dict[str, tuple[int, int]]:
