@@ -54,13 +54,16 @@ def page_url(doc_path: str) -> str:
     return stem
 
 
-@lru_cache(maxsize=1 << 16)  # pages link to the same pages again and again
 def relative_url(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
     """The link from one page to another (and an anchor on it), relative."""
+    return _page_to_page(from_doc, to_doc) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1 << 16)  # a page links to the same pages again and again, at many anchors
+def _page_to_page(from_doc: str, to_doc: str) -> str:
     here, there = page_url(from_doc), page_url(to_doc)
     rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return "./" if rel == "." else rel + "/"
 
 
 # ---------------------------------------------------------------------------
