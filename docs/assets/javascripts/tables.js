@@ -78,6 +78,8 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-hb-sortable]"), setup);
+    // The controls in the HTML are shown from now on (handbook.css).
+    document.documentElement.classList.add("hb-tables");
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
