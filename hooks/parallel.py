@@ -38,6 +38,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
+from handbook.processes import one_process_asked
+
 log = logging.getLogger("mkdocs.hooks.parallel")
 
 # This process's part in the build: None (sequential), "parent", or a child's language.
@@ -268,7 +270,7 @@ def _counter() -> utils.CountHandler | None:
 
 
 def _can_fork() -> bool:
-    return hasattr(os, "fork") and os.environ.get("HANDBOOK_BUILD_JOBS", "") != "1"
+    return hasattr(os, "fork") and not one_process_asked()
 
 
 def _dirty() -> bool:

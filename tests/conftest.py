@@ -86,3 +86,18 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+@pytest.fixture
+def two_processes(monkeypatch) -> list[int]:
+    """Long lists go to a second process even when short (handbook/processes.py);
+    the list returned counts the forks, so a test can tell that one happened."""
+    from handbook import processes
+
+    monkeypatch.setattr(processes, "AT_LEAST", 2)
+    # pytest may run other threads (a test server): the fork is wanted here anyway.
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
+    forks: list[int] = []
+    fork = processes.os.fork
+    monkeypatch.setattr(processes.os, "fork", lambda: forks.append(1) or fork())
+    return forks

@@ -44,18 +44,11 @@ def test_a_page_gives_an_entry_per_section_and_searchable_element():
     assert {"suite", "טריאל"} <= set(bullet.keys)
 
 
-def test_a_large_site_indexed_by_two_processes_gives_the_same_index_in_page_order(monkeypatch):
-    from handbook import processes
-
+def test_a_large_site_indexed_by_two_processes_gives_the_same_index_in_page_order(request):
     pages = [(f"services/s{i}/", f'<h1 id="t">Service {i}</h1><h2 id="n">Notes {i}</h2>'
               f'<ul><li id="b" data-search="item">בסנכרון {i},000 requests</li></ul>') for i in range(7)]
-    alone = index([e for location, html in pages for e in page_entries(html, location)])
-    monkeypatch.setattr(processes, "AT_LEAST", 2)
-    # pytest may run other threads (a test server): the fork is wanted here anyway.
-    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
-    forks = []
-    fork = processes.os.fork
-    monkeypatch.setattr(processes.os, "fork", lambda: forks.append(1) or fork())
+    alone = index([e.as_json() for location, html in pages for e in page_entries(html, location)])
+    forks = request.getfixturevalue("two_processes")
     together = pages_index(pages)
     assert forks, "the pages were not indexed by two processes"
     assert together == alone

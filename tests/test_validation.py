@@ -150,18 +150,12 @@ def test_site_build_stops_on_bad_data_without_traceback(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_a_large_catalog_read_by_two_processes_is_the_same_and_reports_the_same(data_copy, monkeypatch):
+def test_a_large_catalog_read_by_two_processes_is_the_same_and_reports_the_same(data_copy, monkeypatch,
+                                                                                 two_processes):
     # A large catalog's YAML is parsed half in a second process: the catalog and
     # the problems found are those of a read in one process, whichever process
     # parsed the broken files.
-    from handbook import processes
-
-    monkeypatch.setattr(processes, "AT_LEAST", 2)
-    # pytest may run other threads (a test server): the fork is wanted here anyway.
-    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
-    forks = []
-    fork = processes.os.fork
-    monkeypatch.setattr(processes.os, "fork", lambda: forks.append(1) or fork())
+    forks = two_processes
     files = sorted(data_copy.rglob("*.yaml"))
     together = load_catalog(data_copy)
     assert forks, "the data was not read by two processes"

@@ -26,18 +26,22 @@ R = TypeVar("R")
 AT_LEAST = 200
 
 
+def one_process_asked() -> bool:
+    """`HANDBOOK_BUILD_JOBS=1`: the build stays in one process (also hooks/parallel.py)."""
+    return os.environ.get("HANDBOOK_BUILD_JOBS", "") == "1"
+
+
 def can_fork() -> bool:
-    return (hasattr(os, "fork") and threading.active_count() == 1
-            and os.environ.get("HANDBOOK_BUILD_JOBS", "") != "1")
+    return hasattr(os, "fork") and threading.active_count() == 1 and not one_process_asked()
 
 
-def map_in_two(func: Callable[[T], R], items: list[T], at_least: int | None = None) -> list[R]:
+def map_in_two(func: Callable[[T], R], items: list[T]) -> list[R]:
     """`[func(x) for x in items]`, half of it in a second process when worth it.
 
     The results travel back by pickle: `func` must return picklable values.
     """
     theirs = items[1::2]
-    if len(items) < (AT_LEAST if at_least is None else at_least) or not theirs or not can_fork():
+    if len(items) < AT_LEAST or not theirs or not can_fork():
         return [func(x) for x in items]
     read, write = os.pipe()
     pid = os.fork()

@@ -174,7 +174,7 @@ def pages_index(pages: list[tuple[str, str]]) -> dict:
     """The index of a language's pages, each `(location, article HTML)`, in order.
     A large site's pages are indexed by two processes (about 8 ms a page)."""
     docs = map_in_two(_page_docs, pages)
-    return index_of([doc for page in docs for doc in page])
+    return index([doc for page in docs for doc in page])
 
 
 def _page_docs(page: tuple[str, str]) -> list[dict]:
@@ -182,13 +182,9 @@ def _page_docs(page: tuple[str, str]) -> list[dict]:
     return [e.as_json() for e in page_entries(html, location)]
 
 
-def index(entries: list[Entry]) -> dict:
-    """Material's search index: our separator, no stemming, our fields."""
-    return index_of([e.as_json() for e in entries])
-
-
-def index_of(docs: list[dict]) -> dict:
-    """Material's search index of entries already in its shape (`Entry.as_json`)."""
+def index(docs: list[dict]) -> dict:
+    """Material's search index of entries (`Entry.as_json`): our separator, no
+    stemming, our fields."""
     return {
         "config": {
             "lang": ["en"],
