@@ -167,3 +167,11 @@ def test_the_site_serves_a_font_with_hebrew_glyphs(site, html):
     for lang in LANGS:
         links = [l["href"] for l in html(LANGS[lang]).select('link[rel="stylesheet"]')]
         assert any(h.endswith("assets/fonts.css") for h in links)
+
+
+def test_the_site_publishes_no_build_sources(site):
+    # What a reader can fetch is the pages, their assets and the exports; the
+    # generator's templates, Python and the data's YAML stay in the repository.
+    leaked = [p.relative_to(site).as_posix() for p in site.rglob("*")
+              if p.is_file() and p.suffix in {".j2", ".py", ".pyc", ".yaml", ".yml"}]
+    assert not leaked, leaked

@@ -2,7 +2,7 @@
 
 It knows nothing of MkDocs. Pages are Markdown files (front matter, headings
 with explicit ids) whose bodies come from the Jinja templates in
-`overrides/handbook/`; links between pages are relative directory URLs
+`templates/` beside it; links between pages are relative directory URLs
 (`../int-calendar/`), so the output moves to any engine that serves
 `services/<id>/`. Hand-written pages in `docs/` may hold markers
 (`<!-- handbook:services-table -->`) that `expand_markers` fills in; an unknown
@@ -28,7 +28,7 @@ from .models import LANGUAGES, SECTIONS
 from .reviews import ReviewBook, build_date
 from .strings import DIRECTION, STRINGS
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "handbook"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKER = re.compile(r"<!--\s*handbook:([a-z0-9-]+)\s*-->")
 # Inline spans of hand-written Markdown that are never explained: code, links
 # (text and URL), raw HTML tags, bare URLs.
