@@ -73,41 +73,48 @@ ALSO = {
 
 
 @pytest.fixture(scope="module")
-def search_box(site):
-    """Type a query on a page of a language; the result links as the reader sees them."""
+def served(site):
+    """The built site served, and a browser (one per module: Playwright's sync API nests not)."""
     with serve(site) as base, launch() as browser:
-        pages = {}
+        yield base, browser
 
-        def search(lang: str, query: str) -> list[str]:
-            if lang not in pages:
-                pages[lang] = browser.new_page(viewport={"width": 1280, "height": 900})
-                pages[lang].goto(f"{base}/{LANGS[lang]}services/")
-                pages[lang].wait_for_load_state("networkidle")
-            page = pages[lang]
-            page.locator(".md-search__input").click()
-            # Start from an empty box: no result list left from the last query.
-            page.fill(".md-search__input", "")
+
+@pytest.fixture(scope="module")
+def search_box(served):
+    """Type a query on a page of a language; the result links as the reader sees them."""
+    base, browser = served
+    pages = {}
+
+    def search(lang: str, query: str) -> list[str]:
+        if lang not in pages:
+            pages[lang] = browser.new_page(viewport={"width": 1280, "height": 900})
+            pages[lang].goto(f"{base}/{LANGS[lang]}services/")
+            pages[lang].wait_for_load_state("networkidle")
+        page = pages[lang]
+        page.locator(".md-search__input").click()
+        # Start from an empty box: no result list left from the last query.
+        page.fill(".md-search__input", "")
+        page.locator(".md-search__input").press("End")
+        page.wait_for_function("!document.querySelector('.md-search-result__list').children.length")
+        meta = page.locator(".md-search-result__meta").text_content()
+        # Material searches on key-up once its index is ready: type until it answers
+        # with a list of results (or says there is none).
+        answered = """m => { const now = document.querySelector('.md-search-result__meta').textContent;
+            return now != m && (document.querySelector('.md-search-result__list').children.length
+                                || !/\\d/.test(now)); }"""
+        for _ in range(40):
+            page.fill(".md-search__input", query)
             page.locator(".md-search__input").press("End")
-            page.wait_for_function("!document.querySelector('.md-search-result__list').children.length")
-            meta = page.locator(".md-search-result__meta").text_content()
-            # Material searches on key-up once its index is ready: type until it answers
-            # with a list of results (or says there is none).
-            answered = """m => { const now = document.querySelector('.md-search-result__meta').textContent;
-                return now != m && (document.querySelector('.md-search-result__list').children.length
-                                    || !/\\d/.test(now)); }"""
-            for _ in range(40):
-                page.fill(".md-search__input", query)
-                page.locator(".md-search__input").press("End")
-                try:
-                    page.wait_for_function(answered, arg=meta, timeout=500)
-                    break
-                except Exception:
-                    continue
-            hrefs = page.evaluate("""[...document.querySelectorAll('.md-search-result__link')]
-                .filter(a => !a.closest('details')).map(a => a.href)""")
-            return [_path(h, base) for h in hrefs]
+            try:
+                page.wait_for_function(answered, arg=meta, timeout=500)
+                break
+            except Exception:
+                continue
+        hrefs = page.evaluate("""[...document.querySelectorAll('.md-search-result__link')]
+            .filter(a => !a.closest('details')).map(a => a.href)""")
+        return [_path(h, base) for h in hrefs]
 
-        yield search
+    yield search
 
 
 def _path(href: str, base: str) -> str:
@@ -148,3 +155,33 @@ def test_each_language_has_its_own_index_and_pages_load_it(site, html):
         assert ("מדריך" in titles) == (lang == "he") and ("Handbook" in titles) == (lang == "en")
         config = json.loads(html(f"{prefix}services/").select_one("#__config").get_text())
         assert config["base"] == ("../../en/" if lang == "en" else "..")  # the language's root
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_the_index_is_fetched_when_the_reader_starts_a_search_not_with_the_page(served, lang):
+    # A phone opening a page does not download the index (2 MB at 1,000
+    # services); the keyboard shortcut, with no mouse, still searches at once.
+    prefix = LANGS[lang]
+    base, browser = served
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        indexes: list[str] = []
+        page.on("request", lambda r: "search_index" in r.url and indexes.append(_path(r.url, base)))
+        page.goto(f"{base}/{prefix}services/")
+        page.wait_for_load_state("networkidle")
+        assert indexes == []
+        page.keyboard.press("/")
+        page.keyboard.type("Freshdesk")
+        page.wait_for_selector(".md-search-result__item")
+        assert indexes == [f"{prefix}search/search_index.json"]
+        assert page.evaluate("document.activeElement.matches('.md-search__input')")
+
+
+def test_a_link_from_a_search_result_highlights_the_words_at_once(served):
+    # `?h=` needs the index's settings as the page opens, with no search typed.
+    base, browser = served
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(f"{base}/en/services/int-crm-support/?h=freshdesk")
+        page.wait_for_selector("mark.md-search__highlight, mark[data-md-highlight]", timeout=10_000)
+        assert "freshdesk" in page.locator("mark").first.text_content().lower()
