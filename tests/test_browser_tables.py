@@ -73,3 +73,26 @@ def test_a_row_link_opens_at_the_row(browser):
     assert page.evaluate("document.querySelector(':target').id") == "quickbooks-access-token-lifetime"
     assert 0 <= page.locator("#quickbooks-access-token-lifetime").bounding_box()["y"] < 300
     page.close()
+
+
+def test_every_fact_table_fits_a_laptop_screen(browser, site):
+    # On a 1280 px laptop, with the navigation beside the page, a consultant
+    # reads a whole row, its review and its sources, without scrolling the table
+    # sideways (a phone scrolls it in its own box). A review opens in place.
+    base, b = browser
+    pages = sorted({p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                    if 'class="hb-table-wrap"' in p.read_text(encoding="utf-8")})
+    assert any(p.startswith("services/") for p in pages) and any(p.startswith("en/compare/") for p in pages)
+    page = b.new_page(viewport={"width": 1280, "height": 800})
+    wide = []
+    measure = "ws => ws.map(w => [w.querySelector('table').id, w.clientWidth, w.scrollWidth])"
+    for path in pages:
+        page.goto(f"{base}/{path}")
+        closed = page.eval_on_selector_all(".hb-table-wrap", measure)
+        page.eval_on_selector_all(".hb-table-wrap details", "ds => ds.forEach(d => d.open = true)")
+        for (table, width, scroll), state in [*((m, "") for m in closed),
+                                              *((m, ", reviews open") for m in page.eval_on_selector_all(".hb-table-wrap", measure))]:
+            if scroll > width:
+                wide.append(f"/{path}#{table}: {scroll} px in {width} px{state}")
+    page.close()
+    assert not wide, "\n".join(wide)
