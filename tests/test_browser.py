@@ -162,3 +162,28 @@ def test_the_page_does_not_move_on_a_phone_when_the_scripts_start(browser_page, 
     finally:
         context.close()
     assert not moved, "\n".join(moved)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_services_table_fits_a_phone_and_stays_a_table(browser_page, catalog, prefix):
+    # On a phone each service is a card (number, title, what it does, direction,
+    # systems) that needs no sideways scroll; a screen reader still reads a
+    # table of rows and cells with their column headings.
+    from handbook.strings import STRINGS
+
+    base, desktop, _ = browser_page
+    page = desktop.context.browser.new_page(viewport={"width": 360, "height": 800}, is_mobile=True)
+    try:
+        page.goto(f"{base}/{prefix}")
+        table = page.locator("table.hb-services")
+        assert table.evaluate("t => t.closest('.hb-table-wrap').scrollWidth <= t.closest('.hb-table-wrap').clientWidth")
+        first = page.locator("table.hb-services tbody tr").first
+        assert first.locator("td").nth(2).evaluate("td => td.getBoundingClientRect().width") > 250  # the summary's own line
+        t = STRINGS["en" if prefix else "he"]
+        assert f"{t['direction']}: " in first.evaluate("tr => getComputedStyle(tr.cells[3], '::before').content")
+        named = page.get_by_role("table", name=t["services_table_caption"])
+        assert named.get_by_role("row").count() == len(catalog.services) + 1
+        assert named.get_by_role("columnheader").count() == 5
+        assert named.get_by_role("cell").count() == 5 * len(catalog.services)
+    finally:
+        page.close()
