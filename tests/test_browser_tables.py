@@ -96,3 +96,38 @@ def test_every_fact_table_fits_a_laptop_screen(browser, site):
                 wide.append(f"/{path}#{table}: {scroll} px in {width} px{state}")
     page.close()
     assert not wide, "\n".join(wide)
+
+
+def test_every_table_reads_on_a_phone_without_scrolling_sideways(browser, site):
+    # Facts, services and reviews are cards on a phone: nothing hides past the
+    # screen's edge (in Hebrew, past its left edge).
+    base, b = browser
+    pages = sorted({p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                    if "<table" in p.read_text(encoding="utf-8")})
+    page = b.new_page(viewport={"width": 360, "height": 800}, is_mobile=True)
+    wide = []
+    for path in pages:
+        page.goto(f"{base}/{path}")
+        for table, width, scroll in page.eval_on_selector_all(
+                "article table", "ts => ts.map(t => [t.id || t.className, t.parentElement.clientWidth, t.parentElement.scrollWidth])"):
+            if scroll > width:
+                wide.append(f"/{path} {table}: {scroll} px in {width} px")
+    page.close()
+    assert len(pages) > 40 and not wide, "\n".join(wide)
+
+
+def test_on_a_phone_a_fact_is_a_card_that_still_filters_and_sorts(browser):
+    base, b = browser
+    page = b.new_page(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True)
+    page.goto(f"{base}/en/compare/rate-limits/")
+    row = page.locator("#hubspot-burst-requests")
+    # The values that lose their column say what they are; empty ones are left out.
+    assert row.locator("td.hb-col-per_minute").evaluate("td => getComputedStyle(td, '::before').content") == '"Per minute: "'
+    assert not row.locator("td.hb-col-qualifiers").is_visible()
+    assert row.bounding_box()["width"] <= 360
+    page.get_by_label("Filter the rows").fill("zoho")
+    assert not row.is_visible() and page.locator("#zoho-crm-calls-per-minute").is_visible()
+    page.get_by_label("Filter the rows").fill("")
+    page.locator("#table-rate-limits th.hb-col-per_minute button").tap()
+    assert _ids(page)[0] == "whatsapp-tier-1-messages"
+    page.close()
