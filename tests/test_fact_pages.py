@@ -97,6 +97,9 @@ def test_conflicts_are_marked_and_listed(html):
         page = html(f"{LANGS[lang]}compare/rate-limits/")
         marks = page.find("tr", id="zoho-crm-calls-per-minute").select(".hb-conflict")
         assert [m["href"] for m in marks] == ["#zoho-crm-calls-per-minute-free", "#zoho-crm-calls-per-minute-paid"]
+        # Each names the other fact by the research's words, not by its id.
+        others = [page.find("tr", id=m["href"][1:]).select_one("td.hb-col-stated") for m in marks]
+        assert [m.q.get_text() for m in marks] == [_cell_text(td) for td in others]
         assert page.find("tr", id="hubspot-daily-requests").select(".hb-conflict") == []
         listed = [tr["id"] for tr in html(f"{LANGS[lang]}compare/").select("#conflicts ~ .hb-table-wrap tbody tr")]
         assert sorted(listed) == ["zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-free",

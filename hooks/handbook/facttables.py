@@ -261,6 +261,7 @@ class FactBook:
                 for f in catalog.facts]
         # Reading order without JavaScript: by platform (general last), then kind, then size.
         self.rows: tuple[FactRow, ...] = tuple(sorted(rows, key=self._reading_order))
+        self.by_id: dict[str, FactRow] = {row.id: row for row in self.rows}
         # Per platform and per service, so that a page's table does not scan every fact.
         self._by_platform: dict[str | None, list[FactRow]] = {}
         self._by_service: dict[str, list[FactRow]] = {}
