@@ -131,3 +131,25 @@ def test_on_a_phone_a_fact_is_a_card_that_still_filters_and_sorts(browser):
     page.locator("#table-rate-limits th.hb-col-per_minute button").tap()
     assert _ids(page)[0] == "whatsapp-tier-1-messages"
     page.close()
+
+
+def test_every_table_prints_whole_on_a4(browser, site):
+    # Paper does not scroll: a printed page (A4, about 720 px) shows every table
+    # whole, as cards, without the filter and sort controls.
+    base, b = browser
+    pages = sorted({p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                    if "<table" in p.read_text(encoding="utf-8")})
+    page = b.new_page(viewport={"width": 720, "height": 1000})
+    page.emulate_media(media="print")
+    cut = []
+    for path in pages:
+        page.goto(f"{base}/{path}")
+        width = page.evaluate("document.querySelector('article').clientWidth")
+        for table, right in page.eval_on_selector_all(
+                "article table", "ts => ts.map(t => [t.id || t.className, Math.ceil(t.getBoundingClientRect().width)])"):
+            if right > width:
+                cut.append(f"/{path} {table}: {right} px on a {width} px page")
+        filters = page.locator(".hb-filter")
+        assert not any(filters.nth(i).is_visible() for i in range(filters.count())), path
+    page.close()
+    assert len(pages) > 40 and not cut, "\n".join(cut)
