@@ -13,6 +13,12 @@ def browser(site):
         yield base, browser
 
 
+def _pages_with(site, marker: str) -> list[str]:
+    """The URLs (from the site's root) of the built pages whose HTML holds `marker`."""
+    return sorted({p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                   if marker in p.read_text(encoding="utf-8")})
+
+
 def _ids(page, table="#table-rate-limits"):
     return page.eval_on_selector_all(f"{table} tbody tr:not([hidden])", "rows => rows.map(r => r.id)")
 
@@ -80,8 +86,7 @@ def test_every_fact_table_fits_a_laptop_screen(browser, site):
     # reads a whole row, its review and its sources, without scrolling the table
     # sideways (a phone scrolls it in its own box). A review opens in place.
     base, b = browser
-    pages = sorted({p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-                    if 'class="hb-table-wrap"' in p.read_text(encoding="utf-8")})
+    pages = _pages_with(site, 'class="hb-table-wrap"')
     assert any(p.startswith("services/") for p in pages) and any(p.startswith("en/compare/") for p in pages)
     page = b.new_page(viewport={"width": 1280, "height": 800})
     wide = []
@@ -102,8 +107,7 @@ def test_every_table_reads_on_a_phone_without_scrolling_sideways(browser, site):
     # Facts, services and reviews are cards on a phone: nothing hides past the
     # screen's edge (in Hebrew, past its left edge).
     base, b = browser
-    pages = sorted({p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-                    if "<table" in p.read_text(encoding="utf-8")})
+    pages = _pages_with(site, "<table")
     page = b.new_page(viewport={"width": 360, "height": 800}, is_mobile=True)
     wide = []
     for path in pages:
@@ -137,8 +141,7 @@ def test_every_table_prints_whole_on_a4(browser, site):
     # Paper does not scroll: a printed page (A4, about 720 px) shows every table
     # whole, as cards, without the filter and sort controls.
     base, b = browser
-    pages = sorted({p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-                    if "<table" in p.read_text(encoding="utf-8")})
+    pages = _pages_with(site, "<table")
     page = b.new_page(viewport={"width": 720, "height": 1000})
     page.emulate_media(media="print")
     cut = []

@@ -74,7 +74,7 @@ ALSO = {
 
 @pytest.fixture(scope="module")
 def served(site):
-    """The built site served, and a browser (one per module: Playwright's sync API nests not)."""
+    """The built site served, and a browser (one per module: Playwright's sync API cannot run twice at once)."""
     with serve(site) as base, launch() as browser:
         yield base, browser
 
