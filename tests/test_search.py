@@ -185,3 +185,19 @@ def test_a_link_from_a_search_result_highlights_the_words_at_once(served):
         page.goto(f"{base}/en/services/int-crm-support/?h=freshdesk")
         page.wait_for_selector("mark.md-search__highlight, mark[data-md-highlight]", timeout=10_000)
         assert "freshdesk" in page.locator("mark").first.text_content().lower()
+
+
+def test_on_a_phone_the_search_button_fetches_the_index_and_searches(served):
+    # The header's search icon is the way in on a phone: a tap, then typing.
+    base, browser = served
+    with browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True) as context:
+        page = context.new_page()
+        indexes: list[str] = []
+        page.on("request", lambda r: "search_index" in r.url and indexes.append(_path(r.url, base)))
+        page.goto(f"{base}/services/")
+        page.wait_for_load_state("networkidle")
+        assert indexes == []
+        page.locator("label.md-header__button[for=__search]").tap()
+        page.locator(".md-search__input").type("HubSpot")
+        page.wait_for_selector(".md-search-result__item")
+        assert indexes == ["search/search_index.json"]
