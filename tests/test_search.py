@@ -117,6 +117,16 @@ def search_box(served):
     yield search
 
 
+def _open_recording_index_requests(page, base: str, path: str) -> list[str]:
+    """Open `path` until the network is idle; the list fills with every search
+    index the page requests, then and later (paths from the site's root)."""
+    indexes: list[str] = []
+    page.on("request", lambda r: "search_index" in r.url and indexes.append(_path(r.url, base)))
+    page.goto(f"{base}/{path}")
+    page.wait_for_load_state("networkidle")
+    return indexes
+
+
 def _path(href: str, base: str) -> str:
     # http://host/en/services/x/?h=term#id -> en/services/x/#id
     parts = urlsplit(href)
@@ -165,10 +175,7 @@ def test_the_index_is_fetched_when_the_reader_starts_a_search_not_with_the_page(
     base, browser = served
     with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
         page = context.new_page()
-        indexes: list[str] = []
-        page.on("request", lambda r: "search_index" in r.url and indexes.append(_path(r.url, base)))
-        page.goto(f"{base}/{prefix}services/")
-        page.wait_for_load_state("networkidle")
+        indexes = _open_recording_index_requests(page, base, f"{prefix}services/")
         assert indexes == []
         page.keyboard.press("/")
         page.keyboard.type("Freshdesk")
@@ -192,10 +199,7 @@ def test_on_a_phone_the_search_button_fetches_the_index_and_searches(served):
     base, browser = served
     with browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True) as context:
         page = context.new_page()
-        indexes: list[str] = []
-        page.on("request", lambda r: "search_index" in r.url and indexes.append(_path(r.url, base)))
-        page.goto(f"{base}/services/")
-        page.wait_for_load_state("networkidle")
+        indexes = _open_recording_index_requests(page, base, "services/")
         assert indexes == []
         page.locator("label.md-header__button[for=__search]").tap()
         page.locator(".md-search__input").type("HubSpot")
