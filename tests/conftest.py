@@ -15,12 +15,14 @@ from handbook.catalog import load_catalog
 from handbook.research import parse
 
 ROOT = Path(__file__).resolve().parents[1]
-# The research and its fact-check live outside the repository: in `shared/`
-# beside the checkout, or wherever HANDBOOK_SHARED names (a folder holding
-# `research/` and `review/`; a relative path is taken from the repository).
-SHARED = (ROOT / (os.environ.get("HANDBOOK_SHARED") or "../shared")).resolve()
-RESEARCH = SHARED / "research" / "integration-services-31-40.md"
-FACT_CHECK = SHARED / "review" / "fact-check.yaml"
+# The research and the reviews it is checked against are part of the repository
+# (research/). HANDBOOK_RESEARCH names another research document (a newer batch;
+# a relative path is taken from the repository) for the fidelity tests.
+RESEARCH_DIR = ROOT / "research"
+RESEARCH = (ROOT / os.environ["HANDBOOK_RESEARCH"]).resolve() if os.environ.get("HANDBOOK_RESEARCH") \
+    else RESEARCH_DIR / "integration-services-31-40.md"
+FACT_CHECK = RESEARCH_DIR / "review" / "fact-check.yaml"
+FACT_CHECK_2 = RESEARCH_DIR / "review" / "fact-check-2.yaml"
 LANGS = {"he": "", "en": "en/"}  # language -> URL prefix
 
 
@@ -34,13 +36,12 @@ def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str, env: dict[str, str
     )
 
 
-def shared_file(path: Path) -> Path:
+def research_file(path: Path) -> Path:
     """`path` (RESEARCH, FACT_CHECK) when it is there; else the test fails, saying
-    where it looked and how to point elsewhere. Fidelity tests never skip."""
+    where it looked. Fidelity tests never skip."""
     if not path.is_file():
-        pytest.fail(f"{path}: missing: the fidelity tests need the research material "
-                    "(shared/ beside the repository, or HANDBOOK_SHARED set to a folder "
-                    "holding research/ and review/)", pytrace=False)
+        pytest.fail(f"{path}: missing: the fidelity tests need the research document "
+                    "(research/ in the repository, or HANDBOOK_RESEARCH naming another one)", pytrace=False)
     return path
 
 
@@ -51,7 +52,7 @@ def catalog():
 
 @pytest.fixture(scope="session")
 def research():
-    return parse(shared_file(RESEARCH))
+    return parse(research_file(RESEARCH))
 
 
 @pytest.fixture(scope="session")

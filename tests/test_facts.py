@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import RESEARCH, shared_file
+from conftest import RESEARCH, research_file
 from handbook import yamlio
 from handbook.catalog import DataError, load_catalog
 from handbook.facts import Fact, conflicts, stated_numbers
@@ -211,7 +211,7 @@ def test_every_number_in_the_research_is_a_fact_or_deliberately_not(catalog, res
 
 
 def test_every_platform_is_named_in_the_research(catalog):
-    text = shared_file(RESEARCH).read_text(encoding="utf-8")
+    text = research_file(RESEARCH).read_text(encoding="utf-8")
     missing = [p.id for p in catalog.platforms.values()
                if not any(n in text for n in [p.name.en, *p.research_names])]
     assert not missing, missing

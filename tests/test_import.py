@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import RESEARCH, ROOT, run_mkdocs, shared_file
+from conftest import RESEARCH, ROOT, run_mkdocs, research_file
 from handbook.catalog import load_catalog
 from handbook.generate import Generator
 from handbook.importer import ImportFailure, import_research
@@ -36,7 +36,7 @@ CAL = "services/int-calendar.yaml"
 
 def revised(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     """The real research with each `old` text replaced by `new` (each must occur once)."""
-    text = shared_file(RESEARCH).read_text(encoding="utf-8")
+    text = research_file(RESEARCH).read_text(encoding="utf-8")
     for old, new in edits:
         assert text.count(old) == 1, f"edit target not unique: {old!r}"
         text = text.replace(old, new)
@@ -82,7 +82,7 @@ def english_item(catalog, service_id: str, item_id: str) -> str:
 def test_import_into_an_empty_folder_gives_the_committed_hebrew(tmp_path, catalog):
     data = tmp_path / "data"
     data.mkdir()
-    report = import_research(shared_file(RESEARCH), data)
+    report = import_research(research_file(RESEARCH), data)
     assert (len(report.services_added), len(report.added)) == (10, 422)
     shutil.copy(ROOT / "data" / "platforms.yaml", data)  # not the importer's: platforms are authored
     imported = load_catalog(data)  # valid: unique ids, schema-clean
@@ -99,7 +99,7 @@ def test_import_into_an_empty_folder_gives_the_committed_hebrew(tmp_path, catalo
 
 
 def test_reimport_over_the_committed_data_changes_no_byte(data_copy):
-    result = cli("--data", str(data_copy), "import", str(shared_file(RESEARCH)))
+    result = cli("--data", str(data_copy), "import", str(research_file(RESEARCH)))
     assert result.returncode == 0, result.stderr
     assert "services: 0 added, 0 changed, 10 unchanged" in result.stdout
     assert "bullets: 0 added, 0 changed, 0 removed, 422 unchanged" in result.stdout
@@ -178,7 +178,7 @@ def test_changing_back_restores_the_file_and_a_second_change_keeps_the_first_sou
     import_research(revised(tmp_path, (ADMIN_OLD, third)), data_copy)
     note = bullet(raw(data_copy, CAL), "notes", "microsoft-admin-approval")
     assert note["he"] == third[2:-1] and note["en_translated_from"] == ADMIN_OLD[2:-1]
-    import_research(shared_file(RESEARCH), data_copy)
+    import_research(research_file(RESEARCH), data_copy)
     assert changed_files(data_copy) == []
 
 
@@ -240,7 +240,7 @@ def test_removed_bullet_is_reported_and_deleted_only_on_request(tmp_path, data_c
 
 
 def test_moved_bullet_and_reordered_sections(tmp_path, data_copy):
-    text = shared_file(RESEARCH).read_text(encoding="utf-8")
+    text = research_file(RESEARCH).read_text(encoding="utf-8")
     start, end = text.index("## 38. int-calendar"), text.index("## 39. int-ecommerce")
     service = text[start:end]
     # Sections in another order (notes first), and two notes swapped.
@@ -264,7 +264,7 @@ def test_moved_bullet_and_reordered_sections(tmp_path, data_copy):
 def test_added_service_leaves_the_others_alone(tmp_path, data_copy):
     document = (CASES / "new-service" / "document.md").read_text(encoding="utf-8")
     new_service = document[document.index("## 41."):document.index("## Summary")]
-    text = shared_file(RESEARCH).read_text(encoding="utf-8")
+    text = research_file(RESEARCH).read_text(encoding="utf-8")
     doc = tmp_path / "with-41.md"
     doc.write_text(text.replace("## Summary:", new_service + "## Summary:"), encoding="utf-8")
     report = import_research(doc, data_copy)

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from browser import launch, serve
-from conftest import LANGS, ROOT, SHARED, run_mkdocs
+from conftest import LANGS, RESEARCH, ROOT, run_mkdocs
 from quality import ACTIONLINT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -239,42 +239,33 @@ def test_every_make_target_the_workflow_runs_exists():
     assert called >= {"test", "site"} and called <= targets, called - targets
 
 
-def test_the_workflow_tests_against_the_research_or_stops():
+def test_the_workflow_needs_no_second_repository():
+    # The research is in the repository: one checkout, and the tests read it there.
     steps = _workflow()["jobs"]["build"]["steps"]
-    check, check_step = _step(steps, lambda s: "HANDBOOK_SHARED_REPOSITORY" in str(s.get("env", "")))
-    checkout, checkout_step = _step(steps, lambda s: s.get("with", {}).get("repository"))
-    tests, tests_step = _step(steps, lambda s: "make test" in s.get("run", ""))
-    assert check < checkout < tests
-    assert checkout_step["with"]["repository"] == "${{ vars.HANDBOOK_SHARED_REPOSITORY }}"
-    # The tests look where the research was checked out, inside the workspace.
-    path = checkout_step["with"]["path"]
-    assert tests_step["env"]["HANDBOOK_SHARED"] == path and not Path(path).is_absolute() and ".." not in path
-    assert f"/{path}/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
-    # The check itself, run as the runner runs it: no variable, no tests.
-    variable = next(iter(check_step["env"]))
-
-    def check(value: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["bash", "-e", "-c", check_step["run"]], env={"PATH": "/usr/bin:/bin", variable: value},
-                              capture_output=True, text=True, timeout=30)
-
-    assert check("agency/handbook-research").returncode == 0
-    unset = check("")
-    assert unset.returncode == 1 and unset.stdout.startswith("::error")
-    assert "HANDBOOK_SHARED_REPOSITORY" in unset.stdout and "HANDBOOK_SHARED_TOKEN" in unset.stdout
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == 1 and "repository" not in checkouts[0].get("with", {})
+    assert "HANDBOOK_SHARED" not in (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
 
 
-def test_the_tests_find_the_research_where_HANDBOOK_SHARED_says(tmp_path):
-    # A copy of the research material elsewhere, named by a path relative to the
-    # repository (as in the workflow); and a folder without it, which must fail.
-    shutil.copytree(SHARED / "research", tmp_path / "material" / "research")
-    (tmp_path / "empty").mkdir()
+def test_a_fresh_clone_holds_the_research_it_is_tested_against(tmp_path):
+    # What `git clone` gives a new user: the tracked files only, nothing beside them.
+    tracked = subprocess.run(["git", "ls-files", "research"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+    assert {"research/integration-services-31-40.md", "research/review/fact-check.yaml",
+            "research/review/fact-check-2.yaml"} <= set(tracked)
+
+
+def test_the_tests_read_another_research_document_where_HANDBOOK_RESEARCH_says(tmp_path):
+    # A newer batch elsewhere, named by a path relative to the repository; and a
+    # missing one, which must fail saying where it looked.
+    shutil.copy(RESEARCH, tmp_path / "batch.md")
     test = "tests/test_fidelity.py::test_research_has_the_expected_shape"
-    for folder, code in (("material", 0), ("empty", 1)):
-        env = {**os.environ, "HANDBOOK_SHARED": os.path.relpath(tmp_path / folder, ROOT)}
+    for name, code in (("batch.md", 0), ("missing.md", 1)):
+        env = {**os.environ, "HANDBOOK_RESEARCH": os.path.relpath(tmp_path / name, ROOT)}
         result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
                                 cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
         assert result.returncode == code, result.stdout
-    assert f"{tmp_path / 'empty' / 'research'}" in result.stdout and "HANDBOOK_SHARED" in result.stdout
+    assert f"{tmp_path / 'missing.md'}" in result.stdout and "HANDBOOK_RESEARCH" in result.stdout
 
 
 def test_actionlint_finds_nothing_in_the_workflows():

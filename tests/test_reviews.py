@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from browser import launch, serve
-from conftest import FACT_CHECK, LANGS, shared_file
+from conftest import FACT_CHECK, LANGS, research_file
 from handbook.catalog import DataError, load_catalog
 from handbook.generate import Generator
 from handbook.reviews import STATUSES
@@ -33,7 +33,7 @@ def _norm(text: str) -> str:
 
 
 def test_every_claim_of_the_fact_check_is_recorded_with_its_verdict(catalog):
-    checked = yaml.safe_load(shared_file(FACT_CHECK).read_text(encoding="utf-8"))
+    checked = yaml.safe_load(research_file(FACT_CHECK).read_text(encoding="utf-8"))
     assert len(checked) == len(catalog.reviews) == 21
     for claim, review in zip(checked, catalog.reviews):
         assert review.claim == claim["claim"]
