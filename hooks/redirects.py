@@ -20,6 +20,7 @@ strict build with `mkdocs.yml: plugins.redirects.redirect_maps['...']: ...`.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import PurePosixPath
 
 from mkdocs.plugins import event_priority
@@ -43,6 +44,11 @@ def on_files(files: Files, config) -> Files:
     current, default = i18n.current_language, i18n.default_language
     redirects, problems = {}, []
     for old, new in plugin.config["redirect_maps"].items():
+        outside = _outside(old) or _outside(str(new))
+        if outside:
+            if current == default:  # reported once, not once per language
+                problems.append((old, outside))
+            continue
         lang = _language(old, i18n.build_languages)
         if lang is None:
             if current == default:  # reported once, not once per language
@@ -72,6 +78,20 @@ def _language(path: str, languages: list[str]) -> str | None:
     # `en/services/x.md` -> "en"; a path outside the language folders -> None.
     first = PurePosixPath(path).parts[0] if path else ""
     return first if first in languages else None
+
+
+def _outside(path: str) -> str | None:
+    # The plugin writes the old path's page where the path says: `../` or an
+    # absolute path would write outside the site folder (and a target so named
+    # is no page of the site).
+    if path.lower().startswith(("http://", "https://")):
+        return None
+    posix = path.replace("\\", "/")
+    if posix.startswith("/") or PurePosixPath(posix).is_absolute() or re.match(r"^[A-Za-z]:", posix):
+        return f"{path!r} is an absolute path: paths are pages' sources, relative to the language folders"
+    if ".." in PurePosixPath(posix).parts:
+        return f"{path!r} goes up a folder ('..'): a redirect may not write outside the site"
+    return None
 
 
 def _url_source(path: str, lang: str, default: str) -> str:

@@ -20,6 +20,9 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from handbook.yamlio import write_text  # noqa: E402
+
 MANIFEST = Path(__file__).resolve().parents[1] / "public-urls.txt"
 HEADER = (
     "# Every public URL and anchor of the site, both languages (generated: make urls).\n"
@@ -86,7 +89,7 @@ def main(argv: list[str]) -> int:
         gone = set(unserved(old, site))
         moved = [u for u in old if u not in gone]
         text = HEADER + "\n".join(urls) + "\n" + (MOVED + "\n".join(moved) + "\n" if moved else "")
-        MANIFEST.write_text(text, encoding="utf-8")
+        write_text(MANIFEST, text)  # a temporary file renamed over it: never half a manifest
         print(f"{MANIFEST.name}: {len(urls)} URLs, {len(moved)} moved")
     else:
         print("\n".join(urls))

@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _import(args) -> int:
     from .importer import ImportFailure, ResearchError, import_research
+    from .yamlio import JournalError
     if not Path(args.file).is_file():
         print(f"{args.file}: no such file", file=sys.stderr)
         return 1
@@ -79,6 +80,14 @@ def _import(args) -> int:
         n = len(e.problems)
         print(f"{n} problem{'s' if n != 1 else ''} importing {args.file}; nothing written:", file=sys.stderr)
         print("\n".join(f"  {p}" for p in e.problems), file=sys.stderr)
+        return 1
+    except JournalError as e:
+        print(f"{Path(args.data).name}/{e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        # A full disk, no permission: the batch is undone at the next run (yamlio.write_batch).
+        print(f"{e.filename or args.data}: cannot write: {e.strerror or e}", file=sys.stderr)
+        print("data/ is as it was, or the next run completes the import", file=sys.stderr)
         return 1
     print(report.text(deleted=args.delete_removed, dry_run=args.dry_run))
     return 0

@@ -17,11 +17,12 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts
+from . import yamlio
+from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts, check_windows
 from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .processes import map_in_two
-from .reviews import Review, ReviewFile, check_reviews
+from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_reviews, check_review_dates
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 
 # ---------------------------------------------------------------------------
@@ -70,9 +71,10 @@ _cached: tuple[tuple, Catalog] | None = None
 
 
 def data_stamp(data_dir: Path) -> tuple:
-    """Names, sizes and modification times of the data files: changes on any edit."""
+    """Names, sizes and modification times of the data files: changes on any edit
+    (any file: one saved as `.yml` is reported, so it must be noticed too)."""
     return tuple((p.as_posix(), st.st_size, st.st_mtime_ns)
-                 for p in sorted(Path(data_dir).rglob("*.yaml")) for st in [p.stat()])
+                 for p in sorted(Path(data_dir).rglob("*")) for st in [p.stat()] if p.is_file())
 
 
 def cached_catalog(data_dir: str | Path) -> Catalog:
@@ -93,13 +95,24 @@ def load_catalog(data_dir: str | Path) -> Catalog:
     data_dir = Path(data_dir)
     problems: list[str] = []
     root = data_dir.parent
-    parsed = _parse_all(sorted(data_dir.rglob("*.yaml")))
 
     def rel(path: Path) -> str:
         try:
             return path.relative_to(root).as_posix()
         except ValueError:
             return path.as_posix()
+
+    try:
+        yamlio.recover(data_dir)  # an import killed half-way: finish it, or undo it
+    except yamlio.JournalError as e:
+        raise DataError([f"{rel(data_dir)}/{e}"]) from None
+    parsed = _parse_all(sorted(data_dir.rglob("*.yaml")))
+    problems += _stray_files(data_dir, rel)
+    try:
+        today = build_date()
+    except ValueError as e:
+        problems.append(f"{BUILD_DATE_ENV}: {e}")
+        today = None
 
     platforms_file = data_dir / "platforms.yaml"
     platforms_model = _load(platforms_file, Platforms, problems, rel, parsed)
@@ -152,7 +165,7 @@ def load_catalog(data_dir: str | Path) -> Catalog:
         check_glossary(glossary, rel(glossary_file), problems)
 
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
-    reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed)
+    reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed, today)
 
     if problems:
         raise DataError(problems)
@@ -164,7 +177,8 @@ def load_catalog(data_dir: str | Path) -> Catalog:
                    tuple(facts), tuple(reviews))
 
 
-def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed) -> list[Review]:
+def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed,
+                  today) -> list[Review]:
     # data/reviews.yaml is optional: a catalog nobody has checked yet has none.
     path = data_dir / "reviews.yaml"
     if not path.exists():
@@ -178,6 +192,8 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
     broken |= set() if takeaways else {TAKEAWAYS}
     problems.extend(check_reviews(rel(path), model.reviews, {f.id for f in facts}, bullets, broken))
+    if today is not None:
+        problems.extend(check_review_dates(rel(path), model.reviews, today))
     return list(model.reviews)
 
 
@@ -206,19 +222,41 @@ def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[s
     broken |= set() if takeaways else {TAKEAWAYS}
     reserved = {i for _, i in bullets} | RESERVED_ANCHORS
     problems.extend(check_facts(located, bullets, reserved, broken))
+    problems.extend(check_windows(located, bullets, broken))
     return [fact for _, _, fact in located]
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The files `load_catalog` reads; anything else in data/ is a mistake to report,
+# not to ignore (a service saved as `.yml` would silently vanish from the site).
+DATA_FILES = ("platforms.yaml", "takeaways.yaml", "takeaway-links.yaml", "glossary.yaml", "reviews.yaml")
+DATA_FOLDERS = {"services": ".yaml", "facts": ".yaml", "schema": ".json"}
+
+
+def _stray_files(data_dir: Path, rel) -> list[str]:
+    problems = []
+    for path in sorted(data_dir.rglob("*")):
+        parts = path.relative_to(data_dir).parts
+        if any(part.startswith(".") for part in parts):
+            continue  # hidden: editors' and version control's own files
+        if len(parts) == 1:
+            if path.is_dir() and parts[0] not in DATA_FOLDERS:
+                problems.append(f"{rel(path)}: unknown folder (data/ holds {', '.join(f'{f}/' for f in DATA_FOLDERS)})")
+            elif path.is_file() and parts[0] not in DATA_FILES:
+                hint = f"; rename it to {path.stem}.yaml?" if path.suffix in (".yml", ".YAML", ".YML") else ""
+                problems.append(f"{rel(path)}: not a data file the handbook reads "
+                                f"(expected one of {', '.join(DATA_FILES)}){hint}")
+        elif parts[0] in DATA_FOLDERS and path.is_file():
+            suffix = DATA_FOLDERS[parts[0]]
+            if len(parts) > 2:
+                problems.append(f"{rel(path)}: not read (no subfolders in {parts[0]}/)")
+            elif path.suffix != suffix:
+                problems.append(f"{rel(path)}: not read: files in {parts[0]}/ end in {suffix} "
+                                f"(rename it to {path.stem}{suffix})")
+    return problems
 
 
 def _parse(text: str):
-    # libyaml reads the same data ten times faster (a large share of a build on a
-    # big catalog); on an error PyYAML parses again, for its clearer line numbers.
-    try:
-        return yaml.load(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
-        return yaml.safe_load(text)
+    return yamlio.load(text)
 
 
 def _parse_all(paths: list[Path]) -> dict[Path, object]:
@@ -231,8 +269,8 @@ def _parse_all(paths: list[Path]) -> dict[Path, object]:
 
 def _parse_file(path: Path) -> tuple[bool, object]:
     try:
-        return True, yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-    except (OSError, UnicodeError, yaml.YAMLError):
+        return True, yaml.load(yamlio.read_text(path), Loader=yamlio.Loader)
+    except (OSError, ValueError, yaml.YAMLError):
         return False, None
 
 
@@ -241,9 +279,16 @@ def _load(path: Path, model: type[BaseModel], problems: list[str], rel,
     # One file: YAML syntax first (with its line), then the model's shape.
     name = rel(path)
     try:
-        raw = parsed[path] if parsed and path in parsed else _parse(path.read_text(encoding="utf-8"))
+        raw = parsed[path] if parsed and path in parsed else _parse(yamlio.read_text(path))
     except FileNotFoundError:
         problems.append(f"{name}: file is missing")
+        return None
+    except yamlio.NotUtf8 as e:
+        problems.append(f"{name}: {e}")
+        return None
+    except yamlio.DuplicateKey as e:
+        mark = e.problem_mark
+        problems.append(f"{name}: line {mark.line + 1}, column {mark.column + 1}: {e.problem}")
         return None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -297,6 +342,8 @@ def _message(err: dict) -> str:
     if kind == "string_pattern_mismatch" and str(err["loc"][-1]) in ("id", "from", "to", "via", "platforms") or (
         kind == "string_pattern_mismatch" and isinstance(err["loc"][-1], int)):
         return f"'{err['input']}' is not a valid id ({SLUG_PATTERN})"
+    if kind == "string_too_long" and isinstance(err.get("input"), str):
+        return f"'{err['input'][:30]}...' is {len(err['input'])} characters long (at most {err['ctx']['max_length']})"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     if kind in ("string_too_short", "string_pattern_mismatch") and isinstance(err.get("input"), str) and not err["input"].strip():

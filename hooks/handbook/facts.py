@@ -346,3 +346,74 @@ def conflicts(facts: list[Fact]) -> list[Conflict]:
                 if compatible_plans and a.measure() != b.measure():
                     pairs.append((i, j, Conflict(a, b)))
     return [c for _, _, c in sorted(pairs, key=lambda p: p[:2])]
+
+
+# ---------------------------------------------------------------------------
+# Windows: a rate's `per` must be the one its words state
+# ---------------------------------------------------------------------------
+
+# How the research names a window's unit, in either language (Hebrew with its
+# prefix letters: ליום, לדקה, בשעה). Single letters count only right after a
+# number (10s, 24h).
+_WINDOW_WORDS = {
+    "second": r"seconds?|secs?|שניות|שנייה|שניה",
+    "minute": r"minutes?|mins?|דקות|דקה",
+    "hour": r"hours?|hourly|hrs?|שעות|שעה",
+    "day": r"days?|daily|ימים|יום|יומי|יומית",
+    "month": r"months?|monthly|חודשים|חודש|חודשי|חודשית",
+}
+_WINDOW_LETTERS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
+_WINDOW = re.compile(
+    r"(?:(?P<amount>\d+(?:\.\d+)?)\s*-?\s*)?"                        # the amount, when stated: 10 seconds, 24h
+    r"(?<![A-Za-z\u05d0-\u05ea])(?P<prefix>[ובלהמכש]{0,2})"  # Hebrew prefix letters
+    r"(?:" + "|".join(f"(?P<{unit}>{words})" for unit, words in _WINDOW_WORDS.items()) + r")"
+    r"(?![A-Za-z\u05d0-\u05ea])"
+    r"|(?P<short>\d+(?:\.\d+)?)(?P<letter>[smhd])(?![A-Za-z])")
+
+
+def stated_windows(text: str) -> list[float]:
+    """The windows a text names, in seconds: `/10s` 10, `per day` and `ליום` 86400, `/24h` 86400."""
+    out = []
+    for m in _WINDOW.finditer(text):
+        if m["short"]:
+            out.append(float(m["short"]) * SECONDS[_WINDOW_LETTERS[m["letter"]]])
+            continue
+        unit = next(u for u in _WINDOW_WORDS if m[u])
+        # `10,000 ליום` is 10,000 per day: a number before a prefixed word is not its amount.
+        amount = m["amount"] if m["amount"] and not m["prefix"] else 1
+        out.append(float(amount) * SECONDS[unit])
+    return out
+
+
+def check_windows(facts: list[tuple[str, str, Fact]], bullets: dict, broken: set[str] = frozenset()) -> list[str]:
+    """Each source of a fact with a window (`per`) names that window, in each
+    language: in its stated words, or, when they name no window at all
+    (`Tier 2 = 10,000`, the window said once for the list), in the bullet."""
+    problems: list[str] = []
+    for name, place, fact in facts:
+        if fact.per is None:
+            continue
+        want = fact.per.seconds
+        window = f"{fact.per.amount:g} {fact.per.unit}"
+        for j, source in enumerate(fact.sources):
+            bullet = bullets.get((source.service, source.bullet))
+            if source.service in broken or bullet is None:
+                continue  # reported by check_facts
+            for lang in ("he", "en"):
+                stated = source.text[lang]
+                named = stated_windows(stated)
+                if named and want not in named:
+                    problems.append(f"{name}: {place}.per: {window}, but sources[{j}] states "
+                                    f"'{stated}' ({lang}): {_window_names(named)}")
+                elif not named and want not in stated_windows(bullet[lang]):
+                    problems.append(f"{name}: {place}.per: {window}, but neither sources[{j}].stated "
+                                    f"'{stated}' nor its bullet names that window ({lang})")
+    return problems
+
+
+def _window_names(seconds: list[float]) -> str:
+    def one(s: float) -> str:
+        unit = max((u for u in ("second", "minute", "hour", "day") if s % SECONDS[u] == 0), key=SECONDS.get)
+        n = s / SECONDS[unit]
+        return f"{n:g} {unit}{'s' if n != 1 else ''}"
+    return "a window of " + " or ".join(dict.fromkeys(one(s) for s in seconds))

@@ -16,8 +16,17 @@ the most similar of the leftovers), and
 - a bullet gone from the document is reported, and deleted only on request.
 
 Services and summary groups not in the document are left alone (other batches).
-Nothing is written unless the whole result validates, and only files whose text
-changes are written.
+Nothing is written unless the whole batch validates: every file it writes, and,
+with --delete-removed, nothing in the data cites a bullet it would delete (facts'
+sources, reviews' bullets, takeaway links); each problem is reported at its place.
+
+Only files whose text changes are written, all or nothing: `yamlio.write_batch`
+writes each to a temporary file beside it, then a journal (the commit point),
+then renames them over the old ones. Killed (kill -9, a power cut) at any
+moment, the next reader of `data/` (an import, `make check`, a build) finds the
+journal and finishes the renames, or finds no journal and deletes the temporary
+files: `data/` is either as it was or fully updated, never half a batch or half
+a file.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ from pydantic import ValidationError
 
 from . import yamlio
 from .catalog import RESERVED_ANCHORS, _message, _place
+from .facts import TAKEAWAYS
 from .models import SECTIONS, STALE_KEY, Service, Takeaways
 from .research import ResearchDocument, ResearchError, parse
 
@@ -67,6 +77,7 @@ class Report:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    deleted: list[tuple[str, str]] = field(default_factory=list)  # (service or 'takeaways', bullet id)
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
@@ -106,6 +117,8 @@ def import_research(document: str | Path, data_dir: str | Path, delete_removed: 
     """Merge `document` into `data_dir`; raise ResearchError or ImportFailure before writing anything."""
     doc = parse(document)
     data_dir = Path(data_dir)
+    if not dry_run:
+        yamlio.recover(data_dir)  # a batch interrupted earlier: finished or undone before reading
     report = Report()
     problems: list[str] = []
     name = data_dir.name
@@ -139,16 +152,54 @@ def import_research(document: str | Path, data_dir: str | Path, delete_removed: 
         _validate(merged, Takeaways, f"{name}/takeaways.yaml", problems)
         outputs[takeaways_path] = yamlio.dump(merged, _schema_line(takeaways_path) or TAKEAWAYS_SCHEMA)
 
+    if delete_removed and report.deleted:
+        problems += _citing(data_dir, set(report.deleted))
     if problems:
         raise ImportFailure(problems)
-    for path, text in outputs.items():
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
-        report.written.append(f"{name}/{path.relative_to(data_dir).as_posix()}")
-        if not dry_run:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    changed = {path: text for path, text in outputs.items()
+               if not (path.exists() and path.read_bytes() == text.encode("utf-8"))}
+    report.written = [f"{name}/{path.relative_to(data_dir).as_posix()}" for path in changed]
+    if changed and not dry_run:
+        yamlio.write_batch(data_dir, changed)
     return report
+
+
+def _citing(data_dir: Path, deleted: set[tuple[str, str]]) -> list[str]:
+    """Where the data cites a bullet that the import would delete, each as a problem at its place."""
+    problems: list[str] = []
+    name = data_dir.name
+
+    def cite(where: str, service, bullet) -> None:
+        if (service, bullet) in deleted:
+            problems.append(f"{where}: cites {service}#{bullet}, which --delete-removed would delete (it is no "
+                            "longer in the document): cite another bullet there, or remove the citation, first")
+
+    for path in sorted((data_dir / "facts").glob("*.yaml")):
+        raw = _read(path, f"{name}/facts/{path.name}", problems) or {}
+        for i, fact in enumerate(_list(raw.get("facts"))):
+            for j, source in enumerate(_list(fact.get("sources") if isinstance(fact, dict) else None)):
+                if isinstance(source, dict):
+                    cite(f"{name}/facts/{path.name}: facts[{i}].sources[{j}]", source.get("service"), source.get("bullet"))
+    path = data_dir / "reviews.yaml"
+    raw = _read(path, f"{name}/reviews.yaml", problems) or {} if path.exists() else {}
+    for i, review in enumerate(_list(raw.get("reviews"))):
+        for j, ref in enumerate(_list(review.get("bullets") if isinstance(review, dict) else None)):
+            if isinstance(ref, dict):
+                cite(f"{name}/reviews.yaml: reviews[{i}].bullets[{j}]", ref.get("service"), ref.get("bullet"))
+    path = data_dir / "takeaway-links.yaml"
+    raw = _read(path, f"{name}/takeaway-links.yaml", problems) or {} if path.exists() else {}
+    for i, link in enumerate(_list(raw.get("links"))):
+        if not isinstance(link, dict):
+            continue
+        cite(f"{name}/takeaway-links.yaml: links[{i}].takeaway", TAKEAWAYS, link.get("takeaway"))
+        for j, ref in enumerate(_list(link.get("applies_to"))):
+            if isinstance(ref, str) and "#" in ref:
+                cite(f"{name}/takeaway-links.yaml: links[{i}].applies_to[{j}]", *ref.split("#", 1))
+    return problems
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
 
 
 # ---------------------------------------------------------------------------
@@ -174,7 +225,7 @@ def _merge_service(old: dict | None, rs, delete_removed: bool, report: Report) -
         old_bullets = [dict(b) for b in service.get(key) or []]
         texts = [b.text for b in rs.sections.get(key, [])]
         service[key] = _merge_bullets(old_bullets, texts, f"{rs.id}: {key}", key.replace("_", "-"),
-                                      taken, delete_removed, report)
+                                      taken, delete_removed, report, rs.id)
     if old is None:
         service = _ordered(service, ["number", "id", "title", "summary", *SECTIONS])
     else:
@@ -200,7 +251,8 @@ def _merge_takeaways(old: dict | None, doc: ResearchDocument, delete_removed: bo
             report.notes.append(f"takeaways: new group {gid}: its Hebrew title is the research's heading; "
                                 f"translate title.he if it should read in Hebrew")
         group["takeaways"] = _merge_bullets([dict(t) for t in group.get("takeaways") or []], texts,
-                                            f"takeaways: {group['id']}", group["id"], taken, delete_removed, report)
+                                            f"takeaways: {group['id']}", group["id"], taken, delete_removed, report,
+                                            TAKEAWAYS)
     in_document = {rg.heading for rg in doc.groups}
     for g in groups:
         if g.get("heading") not in in_document:
@@ -210,7 +262,7 @@ def _merge_takeaways(old: dict | None, doc: ResearchDocument, delete_removed: bo
 
 
 def _merge_bullets(old: list[dict], texts: list[str], where: str, prefix: str, taken: set,
-                   delete_removed: bool, report: Report) -> list[dict]:
+                   delete_removed: bool, report: Report, owner: str) -> list[dict]:
     """One section: the document's bullets in its order, each with its data kept."""
     pairs = _line_up([b.get("he") for b in old], texts)  # new index -> old index
     paired_old = set(pairs.values())
@@ -231,7 +283,9 @@ def _merge_bullets(old: list[dict], texts: list[str], where: str, prefix: str, t
         if i in paired_old:
             continue
         report.removed.append(f"{where}: {bullet.get('id')}: {bullet.get('he')}")
-        if not delete_removed:
+        if delete_removed:
+            report.deleted.append((owner, bullet.get("id")))
+        else:
             before = [j for j, k in pairs.items() if k < i]
             out.append(((max(before) if before else -1, 1, i), bullet))
     return [b for _, b in sorted(out, key=lambda e: e[0])]
@@ -324,7 +378,15 @@ def _ordered(node: dict, first: list[str]) -> dict:
 
 def _read(path: Path, name: str, problems: list[str]) -> dict | None:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlio.load(yamlio.read_text(path))
+    except yamlio.NotUtf8 as e:
+        problems.append(f"{name}: {e}; fix it before importing")
+        return None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problems.append(f"{name}: {where}{e.problem or e.context}; fix it before importing")
+        return None
     except yaml.YAMLError as e:
         problems.append(f"{name}: YAML error, fix it before importing: {e}".replace("\n", " "))
         return None
@@ -338,7 +400,7 @@ def _schema_line(path: Path) -> str | None:
     # Keep the schema path a file already names.
     if not path.exists():
         return None
-    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
     return first.split("$schema=", 1)[1] if "$schema=" in first else None
 
 

@@ -11,12 +11,34 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 LANGUAGES = ("he", "en")
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Ids are file names and anchors in URLs that people paste into emails: short.
+MAX_ID_LENGTH = 80
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH)]
+
+# The site's own paths. A service is `services/<id>/` and a platform `platforms/<id>/`,
+# and both ids are also used as bare names (a fact cites the closing summary as
+# the service `takeaways`); an id that is one of these would lose its page to
+# the site's own (`services/index/`) or be taken for it. One list, checked by
+# the models of both.
+RESERVED_IDS = frozenset({
+    "index", "assets", "search", "api", "en", "he", "compare", "platforms", "services", "review",
+    "glossary", "takeaways", "changes", "finder", "404", "sitemap", "robots", "overrides",
+})
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is one of the site's own paths ({', '.join(sorted(RESERVED_IDS))}): "
+                         "choose another id")
+    return value
+
+
+PageId = Annotated[Slug, AfterValidator(_not_reserved)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
 
 
@@ -95,7 +117,7 @@ class Service(_Strict):
     """One service of the catalog: a page per language."""
 
     number: int = Field(ge=1, le=9999, description="The service's number in the catalog.")
-    id: Slug = Field(description="Equals the file name; the page's URL. Public: never change it.")
+    id: PageId = Field(description="Equals the file name; the page's URL. Public: never change it.")
     title: Text
     summary: Text = Field(description='"What the service does".')
     technical_requirements: list[Item] = Field(min_length=1)
@@ -146,7 +168,7 @@ PlatformCategory = Literal[
 class Platform(_Strict):
     """A product, platform or tool the research names."""
 
-    id: Slug
+    id: PageId
     name: Text
     category: PlatformCategory
     url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")] = Field(

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .models import MAX_ID_LENGTH
+from .yamlio import NotUtf8, decode
+
 # The research's section labels, as written, mapped to the data's section keys.
 SECTION_LABELS = {
     "דרישות טכניות": "technical_requirements",
@@ -77,7 +80,10 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
     """Parse a research document; raise ResearchError listing every problem."""
     path = str(path)
     if text is None:
-        text = Path(path).read_text(encoding="utf-8")
+        try:
+            text = decode(Path(path).read_bytes())
+        except NotUtf8 as e:
+            raise ResearchError(path, [f"{e.line}: {e.problem}"]) from None
     problems: list[str] = []
     services: list[ResearchService] = []
     groups: list[ResearchGroup] = []
@@ -94,6 +100,8 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
             continue  # the preamble before the first service is not content
         if m := _SERVICE.match(line):
             service = ResearchService(int(m[1]), m[2], m[3].strip(), n)
+            if len(m[2]) > MAX_ID_LENGTH:  # it becomes a file name and a URL
+                problems.append(f"{n}: service id is {len(m[2])} characters long (at most {MAX_ID_LENGTH})")
             services.append(service)
             section, group = None, None
         elif m := _SUMMARY_HEADING.match(line):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -127,9 +128,25 @@ def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets:
 
 
 def build_date() -> dt.date:
-    """The day the site is built: `HANDBOOK_BUILD_DATE` (YYYY-MM-DD) or today."""
+    """The day the site is built: `HANDBOOK_BUILD_DATE` (YYYY-MM-DD) or today.
+    ValueError, saying what is wrong with it, when the variable is not such a date."""
     value = os.environ.get(BUILD_DATE_ENV)
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    if not value:
+        return dt.date.today()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2026-03-01)")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise ValueError(f"{value!r} is not a date ({e})") from None
+
+
+def check_review_dates(name: str, reviews: list[Review], today: dt.date) -> list[str]:
+    """A check dated after the build date did not happen yet: a typo, not a fresh review."""
+    # (`changed` is after `checked` only in error, which the model reports.)
+    return [f"{name}: reviews[{i}].checked: {r.checked} is after the build date {today} "
+            f"(a typo? builds take the date from {BUILD_DATE_ENV} when set, else today)"
+            for i, r in enumerate(reviews) if r.checked > today]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import yamlio
 from .facts import FactFile
 from .models import Glossary, Platforms, Service, TakeawayLinks, Takeaways
 from .reviews import ReviewFile
@@ -41,7 +42,7 @@ def write_schemas(folder: Path, check: bool = False) -> int:
         if check:
             stale.append(name)
         else:
-            path.write_text(text, encoding="utf-8")
+            yamlio.write_text(path, text)  # a temporary file renamed over it: never half a schema
             print(f"wrote {path}")
     if stale:
         print(f"stale: {', '.join(stale)} in {folder} (run `make schema`)", file=sys.stderr)

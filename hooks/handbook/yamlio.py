@@ -1,11 +1,119 @@
-"""Write data files the way authors keep them: stable key order, Hebrew as UTF-8,
-one item per block, and the schema line that lets editors validate while typing."""
+"""Read and write data files.
+
+Reading: `Loader`, PyYAML's safe loader (libyaml's parser where installed) that
+refuses a key given twice in one mapping (`line N, column M: duplicate key 'x'`:
+plain YAML lets the last one silently win) and keeps an impossible date such as
+`2026-02-30` as text, so that the model reports it at its place instead of
+PyYAML raising a bare ValueError. `read_text` decodes UTF-8 and names the line
+of a byte that is not.
+
+Writing: the way authors keep the files (stable key order, Hebrew as UTF-8, one
+item per block, the schema line that lets editors validate while typing), and
+never in place: `write_text` writes a temporary file beside the target, fsyncs
+it and renames it over the target, so a file is always either the old text or
+the new. `write_batch` does the same for several files at once, all or nothing,
+with a journal (see its docstring); `recover` finishes or undoes a batch that was
+interrupted, and every reader of `data/` calls it first.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import time
 from pathlib import Path
 
 import yaml
+from yaml.constructor import ConstructorError
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+
+class NotUtf8(ValueError):
+    """A file that is not UTF-8 text: `line N, column C: ...`."""
+
+    def __init__(self, line: int, column: int, byte: int):
+        self.line, self.column = line, column
+        self.problem = f"not UTF-8 text (byte 0x{byte:02x} at column {column}; save the file as UTF-8)"
+        super().__init__(f"line {line}, column {column}: not UTF-8 text (byte 0x{byte:02x}; save the file as UTF-8)")
+
+
+def decode(data: bytes) -> str:
+    """`data` as UTF-8 text; NotUtf8 naming the line and column of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise NotUtf8(line, column, data[e.start]) from None
+
+
+def read_text(path: Path) -> str:
+    return decode(Path(path).read_bytes())
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+_DATE = re.compile(r"^\d{4}-\d\d?-\d\d?$")
+
+
+def _checked_mapping(loader, node, deep=False):
+    # Keys written in this mapping (merged ones, `<<`, may be overridden on purpose).
+    seen: dict = {}
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = key_node.value
+        if key in seen:
+            raise DuplicateKey(None, None, f"duplicate key '{key}' (also at line {seen[key].line + 1}; "
+                               "the last one would silently win)", key_node.start_mark)
+        seen[key] = key_node.start_mark
+    return loader.construct_mapping_unchecked(node, deep)
+
+
+def _lenient_timestamp(loader, node):
+    # `checked: 2026-02-30` matches YAML's date pattern but is no date: keep the
+    # text and let the model say so at its place (reviews[3].checked).
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+def _loader(base):
+    class Loader(base):
+        construct_mapping_unchecked = base.construct_mapping
+        construct_mapping = _checked_mapping
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+    return Loader
+
+
+# libyaml's parser reads the same data ten times faster (a large share of a
+# build on a big catalog); the pure Python one gives the clearer line numbers
+# for syntax errors.
+Loader = _loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+PyLoader = _loader(yaml.SafeLoader)
+
+
+def load(text: str):
+    """Parse YAML text with `Loader` (on a syntax error, again with `PyLoader`, for its lines)."""
+    try:
+        return yaml.load(text, Loader=Loader)
+    except DuplicateKey:
+        raise
+    except yaml.YAMLError:
+        return yaml.load(text, Loader=PyLoader)
+
+
+# ---------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------
 
 
 # libyaml's emitter writes the same text as PyYAML's, ten times faster.
@@ -34,4 +142,148 @@ def dump(data, schema: str) -> str:
 
 
 def write(path: Path, data, schema: str) -> None:
-    path.write_text(dump(data, schema), encoding="utf-8")
+    write_text(path, dump(data, schema))
+
+
+# A file being written is `.<name>.tmp` beside it: hidden, and not `*.yaml`,
+# so that no reader takes it for data.
+TEMP_SUFFIX = ".tmp"
+
+
+def _temp(path: Path) -> Path:
+    return path.with_name(f".{path.name}{TEMP_SUFFIX}")
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself is durable only once the folder is synced.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder
+    finally:
+        os.close(fd)
+
+
+def _write_temp(temp: Path, text: str, checkpoint=None) -> None:
+    data = text.encode("utf-8")
+    with open(temp, "wb") as f:
+        if checkpoint:  # a test stops here with half the file written
+            f.write(data[:len(data) // 2])
+            f.flush()
+            checkpoint(f"half of {temp.name}")
+            f.write(data[len(data) // 2:])
+        else:
+            f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write `text` (UTF-8) to `path`: a temporary file beside it, fsync, rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = _temp(path)
+    try:
+        _write_temp(temp, text)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+JOURNAL = ".journal.json"
+
+
+class JournalError(ValueError):
+    """A journal that cannot be read: `.journal.json: ...`."""
+
+
+# Read by tests only: `N` makes write_batch stop at its Nth step (printing
+# `paused at step N: ...` to stderr and sleeping), so that a test can kill it there.
+PAUSE_ENV = "HANDBOOK_TEST_PAUSE_AT_STEP"
+
+
+def write_batch(folder: Path, texts: dict[Path, str]) -> None:
+    """Write every file of `texts` (paths under `folder`), all or nothing.
+
+    1. Each new text goes to its temporary file (`.<name>.tmp`), fsynced.
+    2. The journal, `folder/.journal.json`, lists the files (written with
+       `write_text`, so it is there whole or not at all): the commit point.
+    3. Each temporary file is renamed over its target.
+    4. The journal is deleted.
+
+    Killed before 2, the folder holds the old files and some temporary files;
+    after it, some files are new and the journal says which are left. `recover`,
+    called by every reader before it reads, deletes the temporary files in the
+    first case and finishes the renames in the second: the folder is then either
+    as it was or fully updated.
+    """
+    folder = Path(folder)
+    recover(folder)
+    step = _stepper()
+    names = [Path(path).relative_to(folder).as_posix() for path in texts]
+    try:
+        for path, text in texts.items():
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            step(f"writing {_temp(path).name}")
+            _write_temp(_temp(path), text, step if os.environ.get(PAUSE_ENV) else None)
+        for parent in {Path(p).parent for p in texts}:
+            _fsync_dir(parent)
+        step("writing the journal")
+        write_text(folder / JOURNAL, json.dumps({"rename": names}, indent=1) + "\n")
+    except BaseException:
+        for path in texts:  # before the commit point: nothing happened
+            _temp(Path(path)).unlink(missing_ok=True)
+        raise
+    for name in names:
+        step(f"renaming {name}")
+        os.replace(_temp(folder / name), folder / name)
+    for parent in {Path(p).parent for p in texts}:
+        _fsync_dir(parent)
+    step("deleting the journal")
+    (folder / JOURNAL).unlink()
+    _fsync_dir(folder)
+
+
+def _stepper():
+    at = os.environ.get(PAUSE_ENV)
+    count = 0
+
+    def step(what: str) -> None:
+        nonlocal count
+        count += 1
+        if at and count == int(at):
+            os.write(2, f"paused at step {count}: {what}\n".encode())
+            time.sleep(600)
+    return step
+
+
+def recover(folder: Path) -> list[str]:
+    """Finish a `write_batch` that was interrupted after its journal, or undo one
+    interrupted before it; the files finished (or [])."""
+    folder = Path(folder)
+    journal = folder / JOURNAL
+    done: list[str] = []
+    if journal.exists():
+        try:
+            names = json.loads(read_text(journal))["rename"]
+        except (ValueError, KeyError, TypeError) as e:
+            raise JournalError(f"{journal.name}: unreadable ({e}); an interrupted write left it: "
+                             "compare the data with version control, then delete it") from None
+        for name in names:
+            temp = _temp(folder / name)
+            if temp.exists():
+                os.replace(temp, folder / name)
+                done.append(name)
+        _fsync_dir(folder)
+        journal.unlink()
+    if folder.is_dir():
+        for temp in folder.rglob(f".*{TEMP_SUFFIX}"):
+            temp.unlink()  # written before the commit point: the batch did not happen
+    return done
