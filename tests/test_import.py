@@ -336,3 +336,42 @@ def test_number_taken_by_another_service_stops_the_import(tmp_path, data_copy):
         f"{doc}:7: service number 38 is already used by data/services/int-calendar.yaml "
         "(expected a new number or that service's id)"]
     assert changed_files(data_copy) == []
+
+
+def test_deleting_a_cited_bullet_is_refused_at_each_citation_and_nothing_written(tmp_path, data_copy):
+    # The document no longer has a bullet that facts and a review cite, another that a takeaway
+    # link applies to, and a summary takeaway that the takeaway links map: deleting them
+    # would leave data/ failing `make check`.
+    doc = revised(tmp_path,
+                  ("- HubSpot rate limit: 10,000 requests ליום (free), 160 requests לכל 10 שניות\n", ""),
+                  ("- Token management: Access tokens פגים אחרי שעה (Google), refresh token logic\n", ""),
+                  ("- OAuth 2.1 הוא הסטנדרט החדש (2025)\n", ""))
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    result = cli("--data", str(data_copy), "import", str(doc), "--delete-removed")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "importing" in result.stderr and "nothing written" in result.stderr
+    why = "which --delete-removed would delete (it is no longer in the document)"
+    for place, ref in [
+        ("data/facts/hubspot.yaml: facts[0].sources[1]", "int-crm-marketing#hubspot-rate-limit"),
+        ("data/facts/hubspot.yaml: facts[1].sources[1]", "int-crm-marketing#hubspot-rate-limit"),
+        ("data/reviews.yaml: reviews[8].bullets[0]", "int-crm-marketing#hubspot-rate-limit"),
+        ("data/takeaway-links.yaml: links[1].applies_to[11]", "int-calendar#token-management"),
+        ("data/takeaway-links.yaml: links[0].takeaway", "takeaways#oauth-2-1-new-standard"),
+    ]:
+        assert f"  {place}: cites {ref}, {why}" in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
+
+    # Without --delete-removed the bullets are kept, and the import goes through.
+    result = cli("--data", str(data_copy), "import", str(doc))
+    assert result.returncode == 0, result.stderr
+    assert "3 removed" in result.stdout and changed_files(data_copy) == []
+
+
+def test_a_data_file_with_a_duplicate_key_stops_the_import_at_its_line(tmp_path, data_copy):
+    path = data_copy / CAL
+    path.write_text(path.read_text(encoding="utf-8").replace("\nsummary:", "\nnumber: 38\nsummary:", 1),
+                    encoding="utf-8")
+    result = cli("--data", str(data_copy), "import", str(revised(tmp_path, (ADMIN_OLD, ADMIN_NEW))))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "data/services/int-calendar.yaml: line 7, column 1: duplicate key 'number' (also at line 2" \
+        in result.stderr, result.stderr
