@@ -10,7 +10,6 @@ outside the site, a fact's window that its words do not state.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess

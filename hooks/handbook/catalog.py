@@ -93,6 +93,15 @@ def cached_catalog(data_dir: str | Path) -> Catalog:
 def load_catalog(data_dir: str | Path) -> Catalog:
     """Read and validate every data file; raise DataError listing all problems."""
     data_dir = Path(data_dir)
+    try:
+        yamlio.recover(data_dir)  # an import killed half-way: finish it, or undo it
+    except yamlio.JournalError as e:
+        raise DataError([f"{data_dir.name}/{e}"]) from None
+    with yamlio.locked(data_dir, shared=True):  # never half an import that is being written
+        return _load_catalog(data_dir)
+
+
+def _load_catalog(data_dir: Path) -> Catalog:
     problems: list[str] = []
     root = data_dir.parent
 
@@ -102,10 +111,6 @@ def load_catalog(data_dir: str | Path) -> Catalog:
         except ValueError:
             return path.as_posix()
 
-    try:
-        yamlio.recover(data_dir)  # an import killed half-way: finish it, or undo it
-    except yamlio.JournalError as e:
-        raise DataError([f"{rel(data_dir)}/{e}"]) from None
     parsed = _parse_all(sorted(data_dir.rglob("*.yaml")))
     problems += _stray_files(data_dir, rel)
     try:

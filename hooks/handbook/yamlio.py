@@ -22,7 +22,13 @@ import json
 import os
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: no locking there
+    fcntl = None
 
 import yaml
 from yaml.constructor import ConstructorError
@@ -224,7 +230,29 @@ def write_batch(folder: Path, texts: dict[Path, str]) -> None:
     as it was or fully updated.
     """
     folder = Path(folder)
-    recover(folder)
+    with locked(folder):
+        _recover(folder)
+        _write_batch(folder, texts)
+
+
+@contextmanager
+def locked(folder: Path, shared: bool = False):
+    """An advisory lock on `folder` (flock on the folder itself), held by a batch
+    while it writes (exclusive) and by a reader while it reads (shared): a build
+    under `make serve` never reads half a batch, nor "recovers" a batch that a
+    live import is still writing. A killed process's lock goes with it."""
+    if fcntl is None or not Path(folder).is_dir():
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _write_batch(folder: Path, texts: dict[Path, str]) -> None:
     step = _stepper()
     names = [Path(path).relative_to(folder).as_posix() for path in texts]
     try:
@@ -268,6 +296,20 @@ def recover(folder: Path) -> list[str]:
     """Finish a `write_batch` that was interrupted after its journal, or undo one
     interrupted before it; the files finished (or [])."""
     folder = Path(folder)
+    if not folder.is_dir() or not (folder / JOURNAL).exists() and not next(_batch_temps(folder), None):
+        return []  # nothing to do (the usual case): no lock taken
+    with locked(folder):  # waits for a batch that is still being written
+        return _recover(folder)
+
+
+def _batch_temps(folder: Path):
+    # A batch writes data files (and its journal); another writer's temporary
+    # file (`make schema`'s, say) is not a batch's to delete.
+    yield from folder.rglob(f".*.yaml{TEMP_SUFFIX}")
+    yield from folder.glob(f".{JOURNAL}{TEMP_SUFFIX}")
+
+
+def _recover(folder: Path) -> list[str]:
     journal = folder / JOURNAL
     done: list[str] = []
     if journal.exists():
@@ -284,6 +326,6 @@ def recover(folder: Path) -> list[str]:
         _fsync_dir(folder)
         journal.unlink()
     if folder.is_dir():
-        for temp in folder.rglob(f".*{TEMP_SUFFIX}"):
+        for temp in _batch_temps(folder):
             temp.unlink()  # written before the commit point: the batch did not happen
     return done
