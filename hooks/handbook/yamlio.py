@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +30,6 @@ except ImportError:  # not on Windows: no locking there
     fcntl = None
 
 import yaml
-from yaml.constructor import ConstructorError
 
 # ---------------------------------------------------------------------------
 # Reading
@@ -65,7 +63,6 @@ class DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-_DATE = re.compile(r"^\d{4}-\d\d?-\d\d?$")
 
 
 def _checked_mapping(loader, node, deep=False):
