@@ -21,6 +21,7 @@ from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts
 from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .processes import map_in_two
+from .changes import VendorChange, VendorChangeFile, check_changes
 from .reviews import Review, ReviewFile, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 
@@ -38,6 +39,7 @@ class Catalog:
     glossary: Explainer  # from data/glossary.yaml
     facts: tuple[Fact, ...] = ()  # in file order: platforms by file name, general last
     reviews: tuple[Review, ...] = ()  # data/reviews.yaml, in file order
+    changes: tuple[VendorChange, ...] = ()  # data/vendor-changes.yaml, in file order
 
     def service(self, service_id: str) -> Service:
         return self._services_by_id[service_id]
@@ -153,6 +155,7 @@ def load_catalog(data_dir: str | Path) -> Catalog:
 
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
     reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed)
+    changes = _load_changes(data_dir, services, takeaways, facts, reviews, platforms, problems, rel, parsed)
 
     if problems:
         raise DataError(problems)
@@ -161,15 +164,34 @@ def load_catalog(data_dir: str | Path) -> Catalog:
     glossary = glossary if glossary_file.exists() else Glossary.model_construct(terms=[])
     services.sort(key=lambda s: s.number)
     return Catalog(services, platforms, takeaways, TakeawayIndex(takeaways, links, services), Explainer(glossary),
-                   tuple(facts), tuple(reviews))
+                   tuple(facts), tuple(reviews or ()), tuple(changes))
 
 
-def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed) -> list[Review]:
+def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed
+                  ) -> list[Review] | None:
     # data/reviews.yaml is optional: a catalog nobody has checked yet has none.
     path = data_dir / "reviews.yaml"
     if not path.exists():
         return []
     model = _load(path, ReviewFile, problems, rel, parsed)
+    if model is None:
+        return None  # reported; what cites a review is not checked against a file that did not load
+    bullets = {(s.id, item.id): item for s in services for _, item in s.items()}
+    if takeaways:
+        bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
+    broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
+    broken |= set() if takeaways else {TAKEAWAYS}
+    problems.extend(check_reviews(rel(path), model.reviews, {f.id for f in facts}, bullets, broken))
+    return list(model.reviews)
+
+
+def _load_changes(data_dir: Path, services, takeaways, facts, reviews, platforms, problems: list[str], rel,
+                  parsed) -> list[VendorChange]:
+    # data/vendor-changes.yaml is optional, like the reviews it dates.
+    path = data_dir / "vendor-changes.yaml"
+    if not path.exists():
+        return []
+    model = _load(path, VendorChangeFile, problems, rel, parsed)
     if model is None:
         return []
     bullets = {(s.id, item.id) for s in services for _, item in s.items()}
@@ -177,8 +199,9 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
         bullets |= {(TAKEAWAYS, t.id) for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
     broken |= set() if takeaways else {TAKEAWAYS}
-    problems.extend(check_reviews(rel(path), model.reviews, {f.id for f in facts}, bullets, broken))
-    return list(model.reviews)
+    problems.extend(check_changes(rel(path), model.changes, {f.id for f in facts}, bullets, reviews,
+                                  set(platforms), broken))
+    return list(model.changes)
 
 
 def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[str], rel, parsed) -> list[Fact]:
