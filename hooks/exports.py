@@ -25,7 +25,8 @@ def on_post_build(config):
         return
     # pages.py has read and validated the data in on_config: the same catalog, not read again.
     catalog = cached_catalog(Path(config.config_file_path).parent / "data")
-    for path, content in exports(catalog).items():
+    # The vendor-changes feeds need absolute addresses: the site's, as canonical links use.
+    for path, content in exports(catalog, config.site_url or "").items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -67,21 +67,84 @@ def test_rows_link_to_the_bullets_they_come_from(catalog, html):
                     assert source.text[lang] in bullet.select_one(".hb-text").get_text()
 
 
-def test_numbers_are_shown_as_stated_and_normalized(catalog, html):
-    for lang in LANGS:
+def _lines(td) -> list[str]:
+    return [" ".join(l.select_one(".hb-figure, .hb-statement").get_text().split()) for l in td.select(".hb-line")]
+
+
+def test_the_official_figure_leads_with_the_research_beside_it(catalog, html):
+    # HubSpot's burst limit: the research says 160 per 10 s (wrong); the vendor gives a figure per tier.
+    for lang, words, research in (("en", "research", "Wrong"), ("he", "במחקר", "שגוי")):
         page = html(f"{LANGS[lang]}compare/rate-limits/")
         for fact in catalog.facts:
-            row = page.find("tr", id=fact.id)
             if fact.kind == "rate-limit":
-                assert _cell_text(row.select_one("td.hb-col-stated")) == fact.stated[lang]
-        burst = page.find("tr", id="hubspot-burst-requests")
-        assert burst.select_one("td.hb-col-per_minute").get_text() == "960"
-        assert burst.select_one("td.hb-col-safe_per_minute").get_text() == "816"
-        daily = page.find("tr", id="hubspot-daily-requests")
-        assert daily.select_one("td.hb-col-per_minute").get_text() == "≈ 6.94"
-        assert daily.select_one("td.hb-col-per_day").get_text() == "10,000"
-        zoho = page.find("tr", id="zoho-crm-calls-per-minute")
-        assert zoho.select_one("td.hb-col-per_minute").get_text() == "100–150"
+                row = page.find("tr", id=fact.id)
+                said = row.select_one("td.hb-col-answer .hb-research").get_text()
+                assert said.startswith(f"{words}: «{fact.stated[lang]}»"), fact.id  # visible, labelled
+        burst = page.find("tr", id="hubspot-burst-requests").select_one("td.hb-col-answer")
+        lines = burst.select(".hb-line")
+        assert [l["data-plan"] for l in lines][:2] == ["free, starter", "professional, enterprise"]
+        assert research in burst.select_one(".hb-research").get_text()
+        per_10s = {"en": "100 requests per 10 seconds", "he": "100 בקשות לכל 10 שניות"}[lang]
+        assert _lines(burst)[0] == per_10s
+        assert "Free, Starter" in lines[0].select_one(".hb-detail").get_text()
+        # Per minute, per day and the 85% safe rate come from the answer, never from 160 per 10 s.
+        rate = " ".join(lines[0].select_one(".hb-rate").get_text().split())
+        assert "600" in rate and "864,000" in rate and "510" in rate
+        assert "960" not in burst.get_text() and "1,382,400" not in burst.get_text() and "816" not in burst.get_text()
+        assert "1,140" in lines[1].select_one(".hb-rate").get_text()
+
+
+def test_no_figure_is_computed_from_a_claim_known_to_be_wrong(catalog, html):
+    from handbook.facttables import FactBook
+    book = FactBook(catalog)
+    for lang in LANGS:
+        for c in COMPARISONS:
+            page = html(f"{LANGS[lang]}compare/{c.id}/")
+            for row in book.comparison(c.id).rows:
+                if not row.discredited:
+                    continue
+                td = page.find("tr", id=row.id).select_one("td.hb-col-answer")
+                # Every line is the vendor's (a figure or the statement), each computed value from it.
+                assert td.select(".hb-line") and all("hb-line-official" in l["class"] for l in td.select(".hb-line"))
+                for q in (row.fact.per_minute, row.fact.per_day, row.fact.safe_per_minute):
+                    if q is not None:
+                        from handbook.figures import span
+                        for l in td.select(".hb-rate"):
+                            assert span(q) not in l.get_text().split(), (row.id, span(q))
+
+
+def test_every_wrong_outdated_or_imprecise_fact_shows_the_official_answer_in_its_row(catalog, html):
+    from handbook.facttables import FactBook
+    book = FactBook(catalog)
+    rows = [r for r in book.rows if r.status in ("wrong", "outdated", "imprecise")]
+    assert len(rows) >= 30
+    pages = [f"compare/{c.id}/" for c in COMPARISONS] + [f"platforms/{p}/" for p in catalog.platforms]
+    for lang in LANGS:
+        for url in pages:
+            page = html(LANGS[lang] + url)
+            for row in rows:
+                tr = page.find("tr", id=row.id)
+                if tr is None:
+                    continue
+                lines = tr.select("td.hb-col-answer .hb-line")
+                assert lines and all("hb-line-official" in l["class"] for l in lines), (url, row.id)
+                # Visible without opening anything: not inside a <details>.
+                assert not any(l.find_parent("details") for l in lines)
+
+
+def test_kinds_are_shown_as_they_are(html):
+    page = html("en/compare/rate-limits/")
+    quota = _lines(page.find("tr", id="quickbooks-monthly-calls").select_one("td.hb-col-answer"))
+    assert quota[0] == "500,000 calls per month"  # a monthly quota, not ≈ 11.6 a minute
+    tiers = page.find("tr", id="whatsapp-tier-1-messages").select_one("td.hb-col-answer")
+    assert _lines(tiers)[0] == "250 unique recipients per 24 hours" and not tiers.select(".hb-rate")
+    mailchimp = _lines(page.find("tr", id="mailchimp-rate-limit").select_one("td.hb-col-answer"))
+    assert "10 simultaneous connections" in mailchimp
+    tokens = html("en/compare/auth/")
+    qb = _lines(tokens.find("tr", id="quickbooks-access-token-lifetime").select_one("td.hb-col-answer"))
+    assert qb[0] == "1 hour" and "100 days" in qb and "15,552,000" not in tokens.get_text()
+    sizes = _lines(html("en/compare/limits/").find("tr", id="whatsapp-image-size").select_one("td.hb-col-answer"))
+    assert sizes == ["5 MB"]
 
 
 def test_headers_are_in_the_page_language(html):
@@ -92,18 +155,11 @@ def test_headers_are_in_the_page_language(html):
     assert "פלטפורמה" in [th.get_text() for th in html("compare/auth/").select("th")]
 
 
-def test_conflicts_are_marked_and_listed(html):
+def test_a_range_does_not_conflict_with_its_endpoints(html):
     for lang in LANGS:
         page = html(f"{LANGS[lang]}compare/rate-limits/")
-        marks = page.find("tr", id="zoho-crm-calls-per-minute").select(".hb-conflict")
-        assert [m["href"] for m in marks] == ["#zoho-crm-calls-per-minute-free", "#zoho-crm-calls-per-minute-paid"]
-        # Each names the other fact by the research's words, not by its id.
-        others = [page.find("tr", id=m["href"][1:]).select_one("td.hb-col-stated") for m in marks]
-        assert [m.q.get_text() for m in marks] == [_cell_text(td) for td in others]
-        assert page.find("tr", id="hubspot-daily-requests").select(".hb-conflict") == []
-        listed = [tr["id"] for tr in html(f"{LANGS[lang]}compare/").select("#conflicts ~ .hb-table-wrap tbody tr")]
-        assert sorted(listed) == ["zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-free",
-                                  "zoho-crm-calls-per-minute-paid"]
+        assert page.find("tr", id="zoho-crm-calls-per-minute").select(".hb-conflict") == []
+        assert html(f"{LANGS[lang]}compare/").select("#conflicts ~ .hb-table-wrap tbody tr") == []
 
 
 def test_platform_pages_hold_the_platform_facts_services_and_link(catalog, html):
@@ -145,7 +201,8 @@ def test_csv_exports_match_the_pages(site, html):
             csv_path = urlparse(urljoin(BASE + url, link["href"])).path.lstrip("/")
             rows = list(csv.reader(io.StringIO((site / csv_path).read_text(encoding="utf-8"))))
             table = page.select_one("table.hb-fact-table")
-            assert rows[0] == ["id", *[th.get_text().strip() for th in table.select("thead th")]]
+            extra = [COLUMNS[k].label[lang] for k in ("stated", "per_minute", "per_day", "safe_per_minute")]
+            assert rows[0] == ["id", *[th.get_text().strip() for th in table.select("thead th")], *extra, "status"]
             body = table.select("tbody tr")
             assert [r[0] for r in rows[1:]] == [tr["id"] for tr in body]
             for r, tr in zip(rows[1:], body):
@@ -153,14 +210,18 @@ def test_csv_exports_match_the_pages(site, html):
                     if key == "sources":
                         hrefs = [urlparse(urljoin(BASE + url, a["href"])) for a in td.select("a")]
                         assert value.split() == [f"{h.path.lstrip('/')}#{h.fragment}" for h in hrefs]
-                    else:
+                    elif key == "answer":
+                        for line in _lines(td):
+                            assert line in value, (c.id, lang, r[0])
+                    elif key != "review":
                         assert value == _cell_text(td), (c.id, lang, r[0], key)
 
 
 def test_json_export_has_its_documented_shape_and_matches_the_pages(catalog, site, html):
     data = json.loads((site / "api" / "v1" / "facts.json").read_text(encoding="utf-8"))
     export = FactsExport.model_validate(data)  # the documented shape, strictly
-    assert export.version == 1
+    assert export.version == 2 and "2 (2026-12)" in json.loads(
+        (site / "api" / "v1" / "facts.schema.json").read_text(encoding="utf-8"))["description"]
     assert [f.id for f in export.facts] == [f.id for f in catalog.facts]
     schema = json.loads((site / "api" / "v1" / "facts.schema.json").read_text(encoding="utf-8"))
     assert schema["title"] == "FactsExport" and "facts" in schema["required"]
@@ -171,10 +232,15 @@ def test_json_export_has_its_documented_shape_and_matches_the_pages(catalog, sit
             assert table.facts == rows
             assert (site / table.csv[lang]).exists()
     burst = next(f for f in export.facts if f.id == "hubspot-burst-requests")
-    assert burst.normalized.per_minute.min == 960 and burst.platform.id == "hubspot"
+    # The research's 160 per 10 s is wrong: it feeds nothing; the answer is the vendor's, per tier.
+    assert burst.normalized.per_minute is None and burst.platform.id == "hubspot"
+    assert burst.answer.official and burst.answer.figures[0].normalized.per_minute.min == 600
+    assert burst.answer.figures[0].plan.en == "Free, Starter" and burst.answer.figures[0].measure == "rate"
     assert burst.sources[0].url.en == "en/services/int-crm-marketing/#platform-rate-limits"
-    zoho = next(f for f in export.facts if f.id == "zoho-crm-calls-per-minute")
-    assert zoho.conflicts_with == ["zoho-crm-calls-per-minute-free", "zoho-crm-calls-per-minute-paid"]
+    quota = next(f for f in export.facts if f.id == "quickbooks-monthly-calls")
+    assert quota.answer.figures[0].measure == "quota" and quota.answer.figures[0].normalized.per_minute is None
+    assert next(f for f in export.facts if f.id == "zoho-crm-calls-per-minute").conflicts_with == []
+    assert export.changes and any(c.coming for c in export.changes) and any(not c.coming for c in export.changes)
 
 
 def test_exports_are_written_once_into_the_site_never_into_docs(site):

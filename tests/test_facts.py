@@ -67,8 +67,9 @@ def test_ranges_and_other_units_are_normalized(catalog):
     zoho = _fact(catalog, "zoho-crm-calls-per-minute")
     assert (zoho.per_minute.min, zoho.per_minute.max) == (100, 150)
     assert (zoho.per_day.min, zoho.per_day.max) == (144_000, 216_000)
+    # A monthly quota is a kind of its own: shown as stated, never spread over minutes.
     quickbooks = _fact(catalog, "quickbooks-monthly-calls")
-    assert quickbooks.per_day.min == pytest.approx(500_000 / 30)  # a month counts 30 days
+    assert quickbooks.measure == "quota" and quickbooks.per_day is None and quickbooks.per_minute is None
     whatsapp = _fact(catalog, "whatsapp-tier-1-messages")
     assert whatsapp.per_day.min == 1000 and whatsapp.per_minute.min == pytest.approx(1000 / 1440)
     assert _fact(catalog, "zoho-crm-access-token-lifetime").seconds.min == 3600
@@ -156,13 +157,16 @@ def test_a_platform_without_a_platform_entry_is_reported(data_copy):
 
 
 def test_conflicts_are_the_research_disagreeing_with_itself(catalog):
-    # Zoho CRM: "100-150 calls/min" against "100 calls/min (free tier), 150 (paid)".
+    # Zoho CRM: "100-150 calls/min" holds "100 calls/min (free tier), 150 (paid)": a range
+    # does not disagree with its own endpoints, so the research has no conflict left.
     # HubSpot is stated twice with the same numbers: one fact, two sources, no conflict.
-    found = [(c.first.id, c.second.id) for c in conflicts(list(catalog.facts))]
-    assert found == [
-        ("zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-free"),
-        ("zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-paid"),
-    ]
+    assert conflicts(list(catalog.facts)) == []
+    zoho = [f for f in catalog.facts if f.id.startswith("zoho-crm-calls-per-minute")]
+    assert len(zoho) == 3 and conflicts(zoho) == []
+    # The same range against a number outside it is a conflict.
+    outside = zoho[1].model_copy(update={"value": zoho[1].value.model_copy(update={"min": 200, "max": 200}),
+                                         "plan": None}).placed("zoho-crm")
+    assert [(c.first.id, c.second.id) for c in conflicts([zoho[0], outside])] == [(zoho[0].id, outside.id)]
     hubspot = [f for f in catalog.facts if f.platform == "hubspot" and f.kind == "rate-limit"]
     assert [len(f.sources) for f in hubspot] == [2, 2]
 

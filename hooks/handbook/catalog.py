@@ -22,7 +22,8 @@ from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts, check_window
 from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .processes import map_in_two
-from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_reviews, check_review_dates
+from .changes import VendorChange, VendorChangeFile, check_changes
+from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_review_dates, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 
 # ---------------------------------------------------------------------------
@@ -39,6 +40,7 @@ class Catalog:
     glossary: Explainer  # from data/glossary.yaml
     facts: tuple[Fact, ...] = ()  # in file order: platforms by file name, general last
     reviews: tuple[Review, ...] = ()  # data/reviews.yaml, in file order
+    changes: tuple[VendorChange, ...] = ()  # data/vendor-changes.yaml, in file order
 
     def service(self, service_id: str) -> Service:
         return self._services_by_id[service_id]
@@ -171,6 +173,7 @@ def _load_catalog(data_dir: Path) -> Catalog:
 
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
     reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed, today)
+    changes = _load_changes(data_dir, services, takeaways, facts, reviews, platforms, problems, rel, parsed)
 
     if problems:
         raise DataError(problems)
@@ -179,16 +182,36 @@ def _load_catalog(data_dir: Path) -> Catalog:
     glossary = glossary if glossary_file.exists() else Glossary.model_construct(terms=[])
     services.sort(key=lambda s: s.number)
     return Catalog(services, platforms, takeaways, TakeawayIndex(takeaways, links, services), Explainer(glossary),
-                   tuple(facts), tuple(reviews))
+                   tuple(facts), tuple(reviews or ()), tuple(changes))
 
 
 def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed,
-                  today) -> list[Review]:
+                  today) -> list[Review] | None:
     # data/reviews.yaml is optional: a catalog nobody has checked yet has none.
     path = data_dir / "reviews.yaml"
     if not path.exists():
         return []
     model = _load(path, ReviewFile, problems, rel, parsed)
+    if model is None:
+        return None  # reported; what cites a review is not checked against a file that did not load
+    bullets = {(s.id, item.id): item for s in services for _, item in s.items()}
+    if takeaways:
+        bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
+    broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
+    broken |= set() if takeaways else {TAKEAWAYS}
+    problems.extend(check_reviews(rel(path), model.reviews, {f.id for f in facts}, bullets, broken))
+    if today is not None:
+        problems.extend(check_review_dates(rel(path), model.reviews, today))
+    return list(model.reviews)
+
+
+def _load_changes(data_dir: Path, services, takeaways, facts, reviews, platforms, problems: list[str], rel,
+                  parsed) -> list[VendorChange]:
+    # data/vendor-changes.yaml is optional, like the reviews it dates.
+    path = data_dir / "vendor-changes.yaml"
+    if not path.exists():
+        return []
+    model = _load(path, VendorChangeFile, problems, rel, parsed)
     if model is None:
         return []
     bullets = {(s.id, item.id) for s in services for _, item in s.items()}
@@ -196,10 +219,9 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
         bullets |= {(TAKEAWAYS, t.id) for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
     broken |= set() if takeaways else {TAKEAWAYS}
-    problems.extend(check_reviews(rel(path), model.reviews, {f.id for f in facts}, bullets, broken))
-    if today is not None:
-        problems.extend(check_review_dates(rel(path), model.reviews, today))
-    return list(model.reviews)
+    problems.extend(check_changes(rel(path), model.changes, {f.id for f in facts}, bullets, reviews,
+                                  set(platforms), broken))
+    return list(model.changes)
 
 
 def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[str], rel, parsed) -> list[Fact]:
@@ -233,7 +255,8 @@ def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[s
 
 # The files `load_catalog` reads; anything else in data/ is a mistake to report,
 # not to ignore (a service saved as `.yml` would silently vanish from the site).
-DATA_FILES = ("platforms.yaml", "takeaways.yaml", "takeaway-links.yaml", "glossary.yaml", "reviews.yaml")
+DATA_FILES = ("platforms.yaml", "takeaways.yaml", "takeaway-links.yaml", "glossary.yaml", "reviews.yaml",
+              "vendor-changes.yaml")
 DATA_FOLDERS = {"services": ".yaml", "facts": ".yaml", "schema": ".json"}
 
 

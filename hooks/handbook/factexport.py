@@ -3,9 +3,11 @@
 Plain Python, no MkDocs: `exports(catalog)` returns {path under the site root:
 content}; the hook `hooks/exports.py` writes them into the built site. The JSON
 has a versioned, documented shape (`FactsExport`, its JSON Schema served beside
-it as `facts.schema.json`); version 1 only grows by new optional fields (the review data came so), a
-breaking change becomes `api/v2/`. CSVs hold exactly the comparison pages'
-columns and cell texts, in the page's language, with source links as site URLs.
+it as `facts.schema.json`); its address stays (people and programs have it), and
+`version` goes up with every change of shape, recorded in `CHANGELOG` below.
+CSVs hold exactly the comparison pages' columns and cell texts, in the page's
+language, with source links as site URLs, and each cell is neutral in a
+spreadsheet.
 """
 
 from __future__ import annotations
@@ -17,13 +19,25 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog
 from .facts import Fact, Range
-from .facttables import COMPARISONS, FactBook, Link
+from .facttables import COMPARISONS, FactBook, FactRow, Link
+from .figures import Quantity, words
 from .generate import page_url
 from .models import LANGUAGES, Text
 from .reviews import Review
+from .strings import STRINGS
 
 API = "api/v1"
 LANG_PREFIX = {"he": "", "en": "en/"}
+VERSION = 2
+# Every change of the JSON's shape, newest first: served in the schema's description.
+CHANGELOG = (
+    "2 (2026-12): each fact has `answer`, what a consultant sends: the vendor's official figures where a "
+    "review gives them (typed, with plan and scope, normalized only for rates over a time window), else the "
+    "research's own figure; `normalized` (the research's figure) is null when its review found it wrong or "
+    "outdated; reviews have `claim` in both languages, `figures`, `quote`, sources as {url, gated}, and the "
+    "status `guidance`; `changes` lists the dated vendor changes. "
+    "1 (2026-11): facts, comparisons; reviews added as optional fields.",
+)
 
 
 class _Shape(BaseModel):
@@ -59,12 +73,40 @@ class PlatformRef(_Shape):
     url: str = Field(description="Official site or developer documentation.")
 
 
+class FigureRecord(_Shape):
+    value: NumberRange | None = Field(description="The number(s) in `unit`; null when unlimited.")
+    unlimited: bool
+    unit: str
+    per: dict | None = Field(description="The window of a rate or quota: {amount, unit}.")
+    measure: str = Field(description="What kind of figure: rate, quota, points, recipients, concurrency, duration, "
+                                     "size, count, cost, percent, multiple. Compare figures only within one.")
+    plan: Text | None
+    scope: Text | None
+    note: Text | None
+    words: Text = Field(description="The figure as the site shows it, per language.")
+    normalized: Normalized = Field(description="Rates over a time window only: per minute, per day, safe rate.")
+
+
+class AnswerRecord(_Shape):
+    official: bool = Field(description="true: the vendor's figures from the review; false: the research's own.")
+    figures: list[FigureRecord] = Field(description="Every figure: per plan, scope or window. Empty when the "
+                                                    "research's figure was found wrong or outdated and the review "
+                                                    "gives no number (read the review's `official`).")
+
+
+class SourceLinkRecord(_Shape):
+    url: str
+    gated: bool = Field(description="Reading the page needs a login.")
+
+
 class ReviewRecord(_Shape):
     id: str = Field(description="Stable: the claim's anchor on the review page (review/#<id>).")
-    claim: str = Field(description="The research text checked, verbatim (Hebrew).")
-    status: str = Field(description="verified | imprecise | outdated | wrong | unverified.")
+    claim: Text = Field(description="The research's words checked: Hebrew verbatim, and their English translation.")
+    status: str = Field(description="verified | imprecise | outdated | wrong | unverified | guidance.")
     official: Text = Field(description="What the vendor's official documentation says.")
-    sources: list[str] = Field(description="Where it says so.")
+    figures: list[FigureRecord] = Field(description="The vendor's figures, typed.")
+    quote: str | None = Field(description="A sentence read at the source, verbatim.")
+    sources: list[SourceLinkRecord] = Field(description="Where it says so.")
     checked: str = Field(description="The day the sources were read (YYYY-MM-DD).")
     changed: str | None = Field(description="The day the vendor changed it, where known (YYYY-MM-DD).")
     facts: list[str] = Field(description="Ids of the facts the claim states.")
@@ -89,6 +131,7 @@ class FactRecord(_Shape):
     refresh: bool | None
     webhooks: bool
     conflicts_with: list[str] = Field(description="Ids of facts the research contradicts this one with.")
+    answer: AnswerRecord = Field(description="What to send: the official figures first (see version 2).")
     sources: list[SourceRef]
     review_status: str = Field("unreviewed", description="The review's status, or 'unreviewed' "
                                                          "(added with the review data).")
@@ -103,10 +146,23 @@ class TableRef(_Shape):
     facts: list[str] = Field(description="Ids of its rows, in the page's order.")
 
 
-class FactsExport(_Shape):
-    """The handbook's facts, version 1."""
+class ChangeRecord(_Shape):
+    id: str = Field(description="Stable: the change's anchor on the vendor-changes page.")
+    date: str = Field(description="YYYY-MM-DD, or YYYY-MM when the vendor gives only the month.")
+    coming: bool = Field(description="After the build date.")
+    platforms: list[str]
+    title: Text
+    detail: Text | None
+    facts: list[str]
+    services: list[str] = Field(description="The services it affects (through its facts and bullets).")
+    reviews: list[str]
+    sources: list[SourceLinkRecord]
 
-    version: Literal[1] = 1
+
+class FactsExport(_Shape):
+    """The handbook's facts."""
+
+    version: Literal[2] = VERSION
     description: str = ("Every quantitative or plan statement of the integration services research, typed and "
                         "normalized, with the bullets it comes from. Numbers in `value` are as stated; "
                         "`normalized` is computed.")
@@ -114,6 +170,10 @@ class FactsExport(_Shape):
     comparisons: list[TableRef]
     reviews: list[ReviewRecord] = Field([], description="Every reviewed claim, including those about bullets "
                                                          "with no fact (added with the review data).")
+    changes: list[ChangeRecord] = Field([], description="The dated vendor changes, coming and past.")
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "The handbook's facts. Versions: "
+                                                                               + " ".join(CHANGELOG)})
 
 
 # ---------------------------------------------------------------------------
@@ -134,14 +194,37 @@ def link_url(link: Link, lang: str) -> str:
     return _url(link.doc, link.anchor, lang)
 
 
+def _normalized(q: Quantity) -> Normalized:
+    return Normalized(per_minute=_range(q.per_minute), per_day=_range(q.per_day),
+                      safe_per_minute=_range(q.safe_per_minute), seconds=_range(q.seconds), bytes=_range(q.bytes))
+
+
+def _figure(q: Quantity, plan: Text | None, scope: Text | None, note: Text | None) -> FigureRecord:
+    return FigureRecord(value=_range(q.value), unlimited=q.unlimited, unit=q.unit,
+                        per=q.per.model_dump() if q.per else None, measure=q.measure, plan=plan, scope=scope,
+                        note=note, words=Text(he=words(q, "he"), en=words(q, "en")), normalized=_normalized(q))
+
+
+def _sources(links) -> list[SourceLinkRecord]:
+    return [SourceLinkRecord(url=s.url, gated=s.gated) for s in links]
+
+
 def _review(r: Review) -> ReviewRecord:
-    return ReviewRecord(id=r.id, claim=r.claim, status=r.status, official=r.official, sources=r.sources,
+    return ReviewRecord(id=r.id, claim=r.claim, status=r.status, official=r.official,
+                        figures=[_figure(f, f.plan_text, f.scope, f.note) for f in r.figures], quote=r.quote,
+                        sources=_sources(r.sources),
                         checked=r.checked.isoformat(), changed=r.changed.isoformat() if r.changed else None,
                         facts=r.facts, bullets=[b.model_dump() for b in r.bullets])
 
 
+def _answer(row: FactRow) -> AnswerRecord:
+    return AnswerRecord(official=row.official, figures=[
+        _figure(a.quantity, a.plan, a.scope, a.note) for a in row.answer if a.quantity.measure is not None])
+
+
 def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
     p = book.catalog.platforms.get(fact.platform) if fact.platform else None
+    row = book.by_id[fact.id]
     sources = []
     for s in fact.sources:
         doc = "takeaways.md" if s.service == "takeaways" else f"services/{s.service}.md"
@@ -152,9 +235,12 @@ def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
         platform=PlatformRef(id=p.id, name=p.name, category=p.category, url=p.url) if p else None,
         value=_range(fact.value), steps=fact.steps, unit=fact.unit,
         per=fact.per.model_dump() if fact.per else None,
-        normalized=Normalized(per_minute=_range(fact.per_minute), per_day=_range(fact.per_day),
-                              safe_per_minute=_range(fact.safe_per_minute), seconds=_range(fact.seconds),
-                              step_seconds=fact.step_seconds or None, bytes=_range(fact.bytes), usd=_range(fact.usd)),
+        # A figure the review found wrong or outdated feeds no computation.
+        normalized=Normalized() if row.discredited else Normalized(
+            per_minute=_range(fact.per_minute), per_day=_range(fact.per_day),
+            safe_per_minute=_range(fact.safe_per_minute), seconds=_range(fact.seconds),
+            step_seconds=fact.step_seconds or None, bytes=_range(fact.bytes), usd=_range(fact.usd)),
+        answer=_answer(row),
         names=fact.names, plan=fact.plan, scope=fact.scope, note=fact.note, refresh=fact.refresh,
         webhooks=fact.webhooks, conflicts_with=conflicts, sources=sources,
         review_status=book.reviews.status_of(fact.id),
@@ -172,13 +258,31 @@ def facts_export(book: FactBook) -> FactsExport:
                               facts=[r.id for r in book.comparison(c.id).rows])
                      for c in COMPARISONS],
         reviews=[_review(r) for r in book.reviews.reviews],
+        changes=[ChangeRecord(id=c.id, date=c.date, coming=book.changes.is_coming(c), platforms=c.platforms,
+                              title=c.title, detail=c.detail, facts=c.facts, services=book.changes.services(c),
+                              reviews=c.reviews, sources=_sources(c.sources))
+                 for c in book.changes.coming() + book.changes.past()],
     )
 
 
-def exports(catalog: Catalog) -> dict[str, str]:
+def feeds(book: FactBook, site_url: str) -> dict[str, str]:
+    """The vendor changes as an Atom feed and an iCalendar file, per language, beside the page."""
+    files = {}
+    for lang in LANGUAGES:
+        base = site_url.rstrip("/") + "/" + LANG_PREFIX[lang] + page_url("changes.md")
+        title = STRINGS[lang]["changes"] + " · " + STRINGS[lang]["site_name"]
+        entry = lambda c, base=base: f"{base}#{c.id}"  # noqa: E731
+        folder = LANG_PREFIX[lang] + page_url("changes.md")
+        files[folder + "vendor-changes.atom"] = book.changes.atom(lang, title, base + "vendor-changes.atom", base,
+                                                                  entry, book.changes.today)
+        files[folder + "vendor-changes.ics"] = book.changes.ical(lang, title, entry, book.changes.today)
+    return files
+
+
+def exports(catalog: Catalog, site_url: str = "http://127.0.0.1:8000/") -> dict[str, str]:
     """{path under the site root: content} of every export file."""
     book = FactBook(catalog)
-    files = {
+    files = {**feeds(book, site_url),
         f"{API}/facts.json": facts_export(book).model_dump_json(indent=2) + "\n",
         f"{API}/facts.schema.json": json.dumps(FactsExport.model_json_schema(), indent=2) + "\n",
     }

@@ -22,6 +22,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 
+from .figures import (BYTES, COUNTED, HEADROOM, SECONDS, Quantity, Range, Unit,  # noqa: F401 (re-exported)
+                      Window, WindowUnit)
 from .models import Slug, Text
 
 # ---------------------------------------------------------------------------
@@ -35,22 +37,7 @@ FactKind = Literal[
 ]
 KINDS: tuple[str, ...] = FactKind.__args__  # display order
 
-# The unit the research states a value in; normalization happens in code.
-Unit = Literal[
-    "request", "call", "message", "webhook", "variable", "user",
-    "second", "minute", "hour", "day", "month",
-    "KB", "MB", "GB", "USD", "percent",
-]
-WindowUnit = Literal["second", "minute", "hour", "day", "month"]
-
-SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "month": 30 * 86400}  # a month is 30 days
-# Binary units, as the platforms configure them (n8n's 16 MB is 16 MiB).
-BYTES = {"KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
-COUNTED = ("request", "call", "message", "webhook", "variable", "user")
 DURATION_KINDS = ("token-lifetime", "timeout", "approval-time", "time-window")
-
-# The research's headroom advice: use 85% of a rate limit's capacity, not 100%.
-HEADROOM = 0.85
 
 # The closing summary's bullets are cited as service "takeaways".
 TAKEAWAYS = "takeaways"
@@ -67,50 +54,6 @@ class _Strict(BaseModel):
 # ---------------------------------------------------------------------------
 
 
-class Range(_Strict):
-    """A number as stated: one value (min = max), a range, or open ('25+' has no max)."""
-
-    min: float | None = None
-    max: float | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _one_number(cls, value):
-        # `value: 10` is the range 10-10.
-        return {"min": value, "max": value} if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-
-    @model_validator(mode="after")
-    def _ordered(self):
-        if self.min is None and self.max is None:
-            raise ValueError("a range needs min, max or both")
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min {self.min} is above max {self.max}")
-        return self
-
-    def numbers(self) -> list[float]:
-        return [n for n in dict.fromkeys((self.min, self.max)) if n is not None]
-
-    def scaled(self, factor: float) -> "Range":
-        return Range(min=None if self.min is None else self.min * factor,
-                     max=None if self.max is None else self.max * factor)
-
-
-class Window(_Strict):
-    """The period a rate or quota counts over: `day`, or `{amount: 10, unit: second}`."""
-
-    amount: float = Field(default=1, gt=0)
-    unit: WindowUnit
-
-    @model_validator(mode="before")
-    @classmethod
-    def _unit_only(cls, value):
-        return {"unit": value} if isinstance(value, str) else value
-
-    @property
-    def seconds(self) -> float:
-        return self.amount * SECONDS[self.unit]
-
-
 class Source(_Strict):
     """A bullet the fact comes from, and the words it states the fact in."""
 
@@ -125,16 +68,13 @@ class Source(_Strict):
         return self.stated if isinstance(self.stated, Text) else Text(he=self.stated, en=self.stated)
 
 
-class Fact(_Strict):
+class Fact(Quantity):
     """One quantitative or plan statement of the research."""
 
     id: Slug = Field(description="Stable: the row's anchor on every page and its key in the exports. Never change it.")
     kind: FactKind
     subject: Text = Field(description="What the fact is about (API requests, access token, images...).")
-    value: Range | None = Field(default=None, description="The number(s), in `unit`; absent when not stated.")
     steps: list[float] = Field(default=[], description="A backoff schedule's delays, in `unit`.")
-    unit: Unit | None = None
-    per: Window | None = Field(default=None, description="The window of a rate or quota.")
     names: list[Name] = Field(default=[], description="Auth methods or signature schemes, as stated.")
     plan: Name | None = Field(default=None, description="The plan, tier or edition the fact applies to or requires.")
     scope: Text | None = Field(default=None, description="Who or what the limit counts (per account...).")
@@ -158,13 +98,9 @@ class Fact(_Strict):
 
     @model_validator(mode="after")
     def _shape_of_kind(self):
-        problems = []
-        if self.value is not None and self.unit is None:
-            problems.append("a value needs its unit")
+        problems = self._quantity_problems()
         if self.steps and self.unit is None:
             problems.append("steps need their unit")
-        if self.per is not None and self.unit not in COUNTED:
-            problems.append(f"'per' needs a counted unit ({', '.join(COUNTED)})")
         if self.kind == "rate-limit" and self.value is not None and self.per is None:
             problems.append("a rate limit with a value needs 'per' (its window)")
         if self.kind in DURATION_KINDS and self.unit is not None and self.unit not in SECONDS:
@@ -195,50 +131,28 @@ class Fact(_Strict):
         return (self.value.numbers() if self.value else []) + list(self.steps)
 
     @property
-    def per_minute(self) -> Range | None:
-        return self._rate(60)
-
-    @property
-    def per_day(self) -> Range | None:
-        return self._rate(86400)
-
-    @property
-    def safe_per_minute(self) -> Range | None:
-        rate = self.per_minute
-        return rate.scaled(HEADROOM) if rate else None
-
-    @property
-    def seconds(self) -> Range | None:
-        if self.value is None or self.unit not in SECONDS or self.per is not None:
-            return None
-        return self.value.scaled(SECONDS[self.unit])
-
-    @property
     def step_seconds(self) -> list[float]:
         return [s * SECONDS[self.unit] for s in self.steps] if self.unit in SECONDS else []
-
-    @property
-    def bytes(self) -> Range | None:
-        return self.value.scaled(BYTES[self.unit]) if self.value and self.unit in BYTES else None
 
     @property
     def usd(self) -> Range | None:
         return self.value if self.value and self.unit == "USD" else None
 
-    def _rate(self, seconds: float) -> Range | None:
-        if self.value is None or self.per is None:
-            return None
-        return self.value.scaled(seconds / self.per.seconds)
-
     def metric(self) -> tuple:
         """What the fact measures: facts with one metric and compatible plans must agree."""
         return (self.platform, self.kind, self.subject.en.lower(), self.per.seconds if self.per else None)
 
-    def measure(self) -> tuple:
-        """The value in normalized units, for comparing statements."""
-        def norm(r: Range | None):
-            return None if r is None else (r.min, r.max)
-        return (norm(self.per_minute or self.seconds or self.bytes or self.value), tuple(self.step_seconds))
+    def agrees_with(self, other: "Fact") -> bool:
+        """Two statements of one metric say the same, or one's range holds the other's number."""
+        if tuple(self.step_seconds) != tuple(other.step_seconds):
+            return False
+        a, b = self.normalized(), other.normalized()
+        if a == b:
+            return True
+        if a is None or b is None or a[0] != b[0]:
+            return False
+        ra, rb = Range(min=a[1], max=a[2]), Range(min=b[1], max=b[2])
+        return ra.contains(rb) or rb.contains(ra)
 
 
 class FactFile(_Strict):
@@ -343,7 +257,7 @@ def conflicts(facts: list[Fact]) -> list[Conflict]:
         for k, (i, a) in enumerate(group):
             for j, b in group[k + 1:]:
                 compatible_plans = a.plan is None or b.plan is None or a.plan == b.plan
-                if compatible_plans and a.measure() != b.measure():
+                if compatible_plans and not a.agrees_with(b):
                     pairs.append((i, j, Conflict(a, b)))
     return [c for _, _, c in sorted(pairs, key=lambda p: p[:2])]
 

@@ -18,9 +18,11 @@ from functools import cached_property
 from typing import Callable
 
 from .catalog import Catalog
-from .facts import HEADROOM, KINDS, TAKEAWAYS, Fact, Range, conflicts
+from .facts import KINDS, TAKEAWAYS, Fact, conflicts
+from .figures import HEADROOM, Quantity, Range, number, span, words
 from .models import Platform, Text
-from .reviews import UNREVIEWED, Review, ReviewBook
+from .changes import ChangeLog
+from .reviews import DISCREDITED, NEEDS_FIGURES, UNREVIEWED, Review, ReviewBook, build_date
 from .strings import STRINGS
 
 # ---------------------------------------------------------------------------
@@ -39,30 +41,23 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One figure of a cell: its words, and the plan it is for (the plan filter's key)."""
+
+    text: str
+    plan: str = ""  # the plan's English name, lowercase; "" for any plan
+    detail: str = ""  # plan, scope and note, as the reader reads them
+    rate: str = ""  # a rate's normalized forms: per minute, per day, the safe rate
+    statement: bool = False  # the official statement in words, not a figure
+
+
+@dataclass(frozen=True)
 class Cell:
     text: str = ""
     sort: float | str | None = None  # for sorting in the browser; None sorts as text
     links: tuple[Link, ...] = ()
     conflicts: tuple[str, ...] = ()  # ids of rows this one disagrees with
-
-
-def number(x: float) -> str:
-    """A normalized number for reading: exact when short, else rounded with ≈."""
-    for places in range(0, 4):
-        if math.isclose(round(x, places), x, rel_tol=0, abs_tol=1e-9):
-            return f"{x:,.{places}f}"
-    places = 0 if abs(x) >= 100 else 1 if abs(x) >= 10 else 2
-    rounded = f"{x:,.{places}f}"
-    return "≈ " + (rounded.rstrip("0").rstrip(".") if places else rounded)
-
-
-def span(r: Range | None) -> str:
-    """A range as a reader expects it: 960, 100–150, 25+, ≤ 24."""
-    if r is None:
-        return ""
-    if r.min is not None and r.max is not None:
-        return number(r.min) if r.min == r.max else f"{number(r.min)}–{number(r.max)}"
-    return f"{number(r.min)}+" if r.min is not None else f"≤ {number(r.max)}"
+    lines: tuple[Line, ...] = ()  # one per figure of the answer, in the answer's order
 
 
 def _sort(r: Range | None) -> float | None:
@@ -96,31 +91,102 @@ class FactRow:
     def platform_name(self, lang: str) -> str:
         return self.platform.name[lang] if self.platform else STRINGS[lang]["any_system"]
 
+    @cached_property
+    def answer(self) -> tuple["AnswerFigure", ...]:
+        """What a consultant sends: the vendor's official figures where the review has them, else the
+        research's own figure (never one the review found wrong or outdated)."""
+        if self.review:
+            official = self.review.figures_for(self.id)
+            if official:
+                return tuple(AnswerFigure(f, f.plan_text, f.scope, f.note, True) for f in official)
+        if self.discredited:
+            return ()
+        f = self.fact
+        plan = Text(he=f.plan, en=f.plan) if f.plan else None
+        return (AnswerFigure(f, plan, f.scope, f.note, False),)
+
+    @property
+    def official(self) -> bool:
+        """The answer is the vendor's figures, not the research's."""
+        return bool(self.answer) and self.answer[0].official
+
+    @property
+    def discredited(self) -> bool:
+        """The review found the research's figure wrong or outdated: it feeds nothing."""
+        return self.status in DISCREDITED
+
+    def answer_lines(self, lang: str) -> tuple[Line, ...]:
+        """The answer in words, a line per figure, with plan, scope and note; where the review found the
+        research off and gives no figure, its official statement is the answer."""
+        if self.restated:
+            return (Line(self.review.official[lang], statement=True),)
+        lines = []
+        for a in self.answer:
+            text = a.words(lang) if a.official else self.value(lang)[0]
+            plan = a.plan if a.official or self.fact.kind != "plan-requirement" else None
+            detail = " · ".join(q[lang] for q in (plan, a.scope, a.note) if q)
+            lines.append(Line(text, a.plan_key, detail, a.rate(lang)))
+        return tuple(lines)
+
+    @property
+    def restated(self) -> bool:
+        """No official figure, and the research is off: the official statement answers in words."""
+        return bool(self.review) and not self.official and self.status in NEEDS_FIGURES
+
+    def computed(self, attr: str) -> tuple[Line, ...]:
+        """A normalized column (per minute, per day, safe rate), from the answer only."""
+        return tuple(Line(span(getattr(a.quantity, attr)), a.plan_key) for a in self.answer)
+
     def value(self, lang: str) -> tuple[str, float | None]:
-        """The normalized value in words, and its sort key."""
+        """The research's own figure in words, and its sort key."""
         f, t = self.fact, STRINGS[lang]
-        if f.per_minute:
-            return f"{span(f.per_minute)} {t['per_minute_unit']}", _sort(f.per_minute)
-        if f.seconds:
-            return f"{span(f.seconds)} {t['unit_seconds']}", _sort(f.seconds)
         if f.step_seconds:
             return ", ".join(number(s) for s in f.step_seconds) + f"… {t['unit_seconds']}", f.step_seconds[0]
-        if f.bytes:
-            return f"{span(f.bytes)} {t['unit_bytes']}", _sort(f.bytes)
-        if f.usd:
-            return f"{span(f.usd)} USD", _sort(f.usd)
-        if f.value and f.unit == "percent":
-            return f"{span(f.value)}%", _sort(f.value)
-        if f.value:
-            return f"{span(f.value)} {t['unit_' + f.unit]}", _sort(f.value)
         if f.names:
             return ", ".join(f.names), None
         if f.kind == "plan-requirement":
             return f"{f.plan} {t['and_up']}", None
-        return "", None
+        return words(f, lang), f.sort_key()
+
+    def sort_key(self) -> float | None:
+        """The answer's first figure, normalized within its kind."""
+        if not self.answer:
+            return None
+        a = self.answer[0]
+        return a.quantity.sort_key() if a.official else self.value("en")[1]
 
     def qualifiers(self, lang: str) -> str:
         return "; ".join(q[lang] for q in (self.fact.scope, self.fact.note) if q)
+
+
+@dataclass(frozen=True)
+class AnswerFigure:
+    """One figure of an answer: the quantity, for which plan and scope, and whose it is."""
+
+    quantity: Quantity
+    plan: Text | None
+    scope: Text | None
+    note: Text | None
+    official: bool  # the vendor's (a review's figure), not the research's
+
+    @property
+    def plan_key(self) -> str:
+        return self.plan.en.lower() if self.plan else ""
+
+    def words(self, lang: str) -> str:
+        return words(self.quantity, lang)
+
+    def rate(self, lang: str) -> str:
+        """'= 600 per minute · 864,000 per day · safe (85%): 510 per minute', for a rate only."""
+        q, t = self.quantity, STRINGS[lang]
+        if q.per_minute is None or q.per.unit == "minute" and q.per.amount == 1:
+            return t["normalized_rate_day"].format(day=span(q.per_day), safe=span(q.safe_per_minute)) \
+                if q.per_minute is not None else ""
+        return t["normalized_rate"].format(minute=span(q.per_minute), day=span(q.per_day),
+                                           safe=span(q.safe_per_minute))
+
+    def detail(self, lang: str) -> str:
+        return " · ".join(q[lang] for q in (self.plan, self.scope, self.note) if q)
 
 
 def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
@@ -156,16 +222,24 @@ def _platform(book, row, lang):
     return Cell(name, sort, links)
 
 
-def _value(book, row, lang):
-    text, sort = row.value(lang)
-    return Cell(text, sort)
+def _answer(book, row, lang):
+    lines = row.answer_lines(lang)
+    return Cell("; ".join(l.text + (f" ({l.detail})" if l.detail else "") for l in lines), row.sort_key(),
+                conflicts=row.conflicts, lines=lines)
 
 
 def _rate(attr):
     def cell(book, row, lang):
-        r = getattr(row.fact, attr)
-        return Cell(span(r), _sort(r))
+        lines = row.computed(attr)
+        first = getattr(row.answer[0].quantity, attr) if row.answer else None
+        if not any(l.text for l in lines):
+            return Cell()
+        return Cell("; ".join(l.text for l in lines), _sort(first), lines=lines)
     return cell
+
+
+def _research(book, row, lang):
+    return Cell(row.fact.stated[lang], conflicts=row.conflicts)
 
 
 def _refresh(book, row, lang):
@@ -177,9 +251,8 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     Column("platform", Text(he="פלטפורמה", en="Platform"), _platform),
     Column("kind", Text(he="סוג", en="Kind"), lambda b, r, lang: Cell(STRINGS[lang]["kind_" + r.fact.kind], KINDS.index(r.fact.kind))),
     Column("subject", Text(he="נושא", en="Subject"), lambda b, r, lang: Cell(r.fact.subject[lang])),
-    Column("stated", Text(he="כפי שנכתב במחקר", en="As stated"),
-           lambda b, r, lang: Cell(r.fact.stated[lang], conflicts=r.conflicts)),
-    Column("value", Text(he="ערך מנורמל", en="Normalized"), _value),
+    Column("answer", Text(he="התשובה", en="Answer"), _answer),
+    Column("stated", Text(he="כפי שנכתב במחקר", en="As stated"), _research),
     Column("per_minute", Text(he="לדקה", en="Per minute"), _rate("per_minute")),
     Column("per_day", Text(he="ליום", en="Per day"), _rate("per_day")),
     Column("safe_per_minute", Text(he=f"קצב בטוח לדקה ({HEADROOM:.0%})", en=f"Safe per minute ({HEADROOM:.0%})"),
@@ -188,7 +261,8 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     Column("refresh", Text(he="צריך refresh", en="Refresh needed"), _refresh),
     Column("qualifiers", Text(he="הסתייגויות", en="Qualifiers"), lambda b, r, lang: Cell(r.qualifiers(lang))),
     Column("review", Text(he="בדיקה", en="Review"),
-           lambda b, r, lang: Cell(STRINGS[lang]["status_" + r.status], r.status)),
+           lambda b, r, lang: Cell(STRINGS[lang]["status_" + r.status] + (
+               f" ({STRINGS[lang]['checked_on']} {r.review.checked})" if r.review else ""), r.status)),
     Column("sources", Text(he="מקור", en="Source"),
            lambda b, r, lang: Cell(" ".join(l.label for l in b.sources(r, lang)), links=b.sources(r, lang))),
 ]}
@@ -212,6 +286,15 @@ class FactTable:
         """The ids of the rows: a conflict within the table links to its row."""
         return frozenset(row.id for row in self.rows)
 
+    def plans(self, lang: str) -> list[tuple[str, str]]:
+        """The plans the rows' answers name: (filter key, the name in this language)."""
+        found: dict[str, str] = {}
+        for row in self.rows:
+            for a in row.answer:
+                if a.plan:
+                    found.setdefault(a.plan_key, a.plan[lang])
+        return sorted(found.items(), key=lambda kv: kv[1].lower())
+
     def cells(self, book: "FactBook", lang: str) -> list[tuple[FactRow, list[Cell]]]:
         return [(row, [c.cell(book, row, lang) for c in self.columns]) for row in self.rows]
 
@@ -228,19 +311,18 @@ class Comparison:
 
 AUTH_KINDS = ("auth-method", "token-lifetime", "plan-requirement")
 COMPARISONS: tuple[Comparison, ...] = (
-    Comparison("rate-limits", ("platform", "subject", "stated", "per_minute", "per_day", "safe_per_minute", "plan",
-                               "qualifiers", "review", "sources"),
+    Comparison("rate-limits", ("platform", "subject", "answer", "review", "sources"),
                lambda f: f.kind == "rate-limit"),
-    Comparison("auth", ("platform", "kind", "subject", "stated", "value", "refresh", "qualifiers", "review", "sources"),
+    Comparison("auth", ("platform", "kind", "subject", "answer", "refresh", "review", "sources"),
                lambda f: f.kind in AUTH_KINDS),
-    Comparison("webhooks", ("platform", "kind", "subject", "stated", "value", "plan", "qualifiers", "review", "sources"),
+    Comparison("webhooks", ("platform", "kind", "subject", "answer", "review", "sources"),
                lambda f: f.webhooks),
-    Comparison("limits", ("kind", "platform", "subject", "stated", "value", "plan", "qualifiers", "review", "sources"),
+    Comparison("limits", ("kind", "platform", "subject", "answer", "review", "sources"),
                lambda f: f.kind not in ("rate-limit", "auth-method", "token-lifetime", "webhook-signature"),
                order=lambda r: (KINDS.index(r.fact.kind), r.platform is None, r.platform_name("en").lower())),
 )
-COMPACT = ("platform", "kind", "subject", "stated", "value", "review", "sources")
-PLATFORM_COLUMNS = ("kind", "subject", "stated", "value", "plan", "qualifiers", "review", "sources")
+COMPACT = ("platform", "kind", "subject", "answer", "review", "sources")
+PLATFORM_COLUMNS = ("kind", "subject", "answer", "review", "sources")
 
 
 class FactBook:
@@ -248,7 +330,9 @@ class FactBook:
 
     def __init__(self, catalog: Catalog, reviews: ReviewBook | None = None):
         self.catalog = catalog
-        self.reviews = reviews or ReviewBook(catalog.reviews, None)
+        self.reviews = reviews or ReviewBook(catalog.reviews, build_date())
+        self.changes = ChangeLog(catalog.changes, self.reviews.today or build_date(), {
+            f.id: tuple(dict.fromkeys(s.service for s in f.sources if s.service != TAKEAWAYS)) for f in catalog.facts})
         found = conflicts(list(catalog.facts))
         self.conflicts = found
         against: dict[str, list[str]] = {}
@@ -282,7 +366,8 @@ class FactBook:
     def _reading_order(row: FactRow) -> tuple:
         per_day = row.fact.per_day
         return (row.platform is None, row.platform_name("en").lower(), KINDS.index(row.fact.kind),
-                row.fact.subject.en.lower(), per_day.max if per_day and per_day.max is not None else 0)
+                row.fact.subject.en.lower(), row.fact.measure or "",
+                per_day.max if per_day and per_day.max is not None else 0)
 
     def sources(self, row: FactRow, lang: str) -> tuple[Link, ...]:
         return self._sources[lang][row.id]
@@ -315,8 +400,12 @@ class FactBook:
         """The table as CSV: the page's header and cell texts; links as site URLs."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["id", *(c.label[lang] for c in table.columns)])
+        # The research's words and the review's status stand beside the answer, as on the page.
+        # and a rate's normalized forms, a value per figure of the answer.
+        extra = [COLUMNS[k] for k in ("stated", "per_minute", "per_day", "safe_per_minute")]
+        writer.writerow(["id", *(c.label[lang] for c in table.columns), *(c.label[lang] for c in extra), "status"])
         for row, cells in table.cells(self, lang):
             writer.writerow([row.id, *(" ".join(url(l) for l in cell.links) if col.key == "sources" else cell.text
-                                       for col, cell in zip(table.columns, cells))])
+                                       for col, cell in zip(table.columns, cells)),
+                             *(c.cell(self, row, lang).text for c in extra), row.status])
         return out.getvalue()

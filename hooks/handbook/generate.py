@@ -114,7 +114,7 @@ class Generator:
             + [f"services/{s.id}.md" for s in self.catalog.services]
             + ["takeaways.md", "glossary.md"]
             + self.fact_pages.paths()
-            + ["review.md"]
+            + ["review.md", "changes.md"]
         )
         self._generated = frozenset(self._paths)
 
@@ -136,6 +136,8 @@ class Generator:
             return self._render("takeaways.md.j2", path, lang, takeaways=self.catalog.takeaways)
         if path == "review.md":
             return self._render("review.md.j2", path, lang, book=self.facts)
+        if path == "changes.md":
+            return self._render("changes.md.j2", path, lang, book=self.facts)
         if path in self.fact_pages:
             return self.fact_pages.page(path, lang)
         if path.startswith("services/") and path.endswith(".md"):

@@ -132,6 +132,10 @@ class Service(_Strict):
     def items(self) -> list[tuple[str, Item]]:
         return [(key, item) for key in SECTIONS for item in self.section(key)]
 
+    def section_of(self, item_id: str) -> str | None:
+        """The section (a key of SECTIONS) a bullet is in."""
+        return next((key for key, item in self.items() if item.id == item_id), None)
+
     @property
     def direction(self) -> str:
         return "two-way" if any(i.direction == "two-way" for i in self.integrations) else "one-way"

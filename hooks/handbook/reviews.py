@@ -21,13 +21,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .figures import Quantity, Range
 from .models import Slug, Text
 
-Status = Literal["verified", "imprecise", "outdated", "wrong", "unverified"]
+Status = Literal["verified", "imprecise", "outdated", "wrong", "unverified", "guidance"]
 STATUSES: tuple[str, ...] = Status.__args__  # display order
 UNREVIEWED = "unreviewed"  # not a status one writes: the absence of a review
 # Statuses whose official statement replaces the research's claim for a reader.
 CORRECTIONS = ("wrong", "outdated")
+# Statuses under which the research's own figure must not feed a computation.
+DISCREDITED = ("wrong", "outdated")
+# Statuses that need the vendor's figures where the vendor gives numbers.
+NEEDS_FIGURES = ("imprecise", "wrong", "outdated")
 STALE_AFTER_DAYS = 180
 # Tests and rebuilds of old versions set the build date; otherwise it is today.
 BUILD_DATE_ENV = "HANDBOOK_BUILD_DATE"
@@ -47,16 +52,81 @@ class BulletRef(_Strict):
     bullet: Slug
 
 
+Label = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"\S")]
+
+
+class Figure(Quantity):
+    """One official figure: a value (or range, or unlimited) in a unit, with its plan and scope."""
+
+    unlimited_: bool = Field(default=False, alias="unlimited", description="The vendor says unlimited (no value).")
+    plan: Label | Text | None = Field(default=None, description="The plan, tier or edition it applies to: one "
+                                      "string when the same in both languages, else {he, en}.")
+    scope: Text | None = Field(default=None, description="Who or what it counts (per account, per app...).")
+    note: Text | None = Field(default=None, description="A qualifier the vendor adds.")
+    fact: Slug | None = Field(default=None, description="When the review covers several facts: the fact this figure "
+                              "answers (absent: every fact of the review).")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat_range(cls, data):
+        # Authors write `value: 100` or `min: 100, max: 150` on the figure itself.
+        if isinstance(data, dict) and ("min" in data or "max" in data):
+            data = dict(data)
+            data["value"] = {k: data.pop(k) for k in ("min", "max") if k in data}
+        return data
+
+    @model_validator(mode="after")
+    def _one_amount(self):
+        problems = self._quantity_problems()
+        if self.unit is None:
+            problems.append("a figure needs its unit")
+        if (self.value is None) == (not self.unlimited_):
+            problems.append("a figure needs exactly one of value, min/max or unlimited: true")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def unlimited(self) -> bool:
+        return self.unlimited_
+
+    @property
+    def plan_text(self) -> Text | None:
+        return Text(he=self.plan, en=self.plan) if isinstance(self.plan, str) else self.plan
+
+
+class SourceLink(_Strict):
+    """An official page; `gated` when reading it needs a login."""
+
+    url: Url
+    gated: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _address_only(cls, value):
+        return {"url": value} if isinstance(value, str) else value
+
+    @property
+    def host(self) -> str:
+        return self.url.split("//", 1)[1].split("/", 1)[0]
+
+
 class Review(_Strict):
     """One claim of the research, checked against the vendor's official documentation."""
 
     id: Slug = Field(description="Stable: the claim's anchor on the review page. Never change it.")
-    claim: Claim = Field(description="The research text checked, verbatim (a bullet or the part of it checked).")
+    claim: Text = Field(description="The research's words checked: a verbatim part of one of `bullets`, in Hebrew "
+                        "and in its English translation.")
     status: Status
     facts: list[Slug] = Field(default=[], description="Ids of the facts (data/facts/) the claim states.")
     bullets: list[BulletRef] = Field(default=[], description="The bullets that make the claim.")
     official: Text = Field(description="What the official source says, in Hebrew and English.")
-    sources: list[Url] = Field(default=[], description="Where it says so (https addresses).")
+    figures: list[Figure] = Field(default=[], description="The vendor's current figures, typed like facts.")
+    sources: list[SourceLink] = Field(default=[], description="Where it says so: https addresses, or "
+                                      "{url, gated: true} for a page that needs a login.")
+    quote: Claim | None = Field(default=None, description="A sentence read at the source, verbatim: the evidence.")
     checked: dt.date = Field(description="The day the sources were read (YYYY-MM-DD).")
     changed: dt.date | None = Field(default=None, description="The day the vendor changed it, where known.")
 
@@ -69,6 +139,9 @@ class Review(_Strict):
             problems.append(f"a '{self.status}' review needs its sources (only 'unverified' may have none)")
         if self.changed and self.changed > self.checked:
             problems.append(f"changed {self.changed} is after checked {self.checked}")
+        for i, f in enumerate(self.figures):
+            if f.fact is not None and f.fact not in self.facts:
+                problems.append(f"figures[{i}].fact: '{f.fact}' is not one of this review's facts")
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -76,6 +149,10 @@ class Review(_Strict):
     @property
     def correction(self) -> bool:
         return self.status in CORRECTIONS
+
+    def figures_for(self, fact_id: str) -> list[Figure]:
+        """The official figures that answer one of the review's facts."""
+        return [f for f in self.figures if f.fact in (None, fact_id)]
 
     def age(self, today: dt.date) -> int:
         return (today - self.checked).days
@@ -95,9 +172,10 @@ class ReviewFile(_Strict):
 # ---------------------------------------------------------------------------
 
 
-def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets: set[tuple[str, str]],
+def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets: dict[tuple[str, str], object],
                   broken: set[str] = frozenset()) -> list[str]:
-    """Problems as `file: place: message`: unknown or doubly reviewed facts and bullets."""
+    """Problems as `file: place: message`: unknown or doubly reviewed facts and bullets, a claim
+    that is not the research's words. `bullets` maps (service, bullet id) to the bullet (he, en)."""
     problems: list[str] = []
     ids: dict[str, int] = {}
     fact_seen: dict[str, int] = {}
@@ -112,13 +190,23 @@ def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets:
             elif f in fact_seen:
                 problems.append(f"{where}.facts[{j}]: fact '{f}' is already reviewed in reviews[{fact_seen[f]}]")
             fact_seen.setdefault(f, i)
+        found = []
         for j, b in enumerate(r.bullets):
             if b.service in broken:
+                found = None
                 continue
-            if (b.service, b.bullet) not in bullets:
+            bullet = bullets.get((b.service, b.bullet))
+            if bullet is None:
                 known = any(s == b.service for s, _ in bullets)
                 what = f"no bullet '{b.bullet}' in {b.service}" if known else f"unknown service '{b.service}'"
                 problems.append(f"{where}.bullets[{j}]: {what}")
+                found = None
+            elif found is not None:
+                found.append(bullet)
+        # The claim is the research's own words: verbatim in one of its bullets, in both languages.
+        if found and not any(r.claim.he in b.he and (b.en is None or r.claim.en in b.en) for b in found):
+            problems.append(f"{where}.claim: not a verbatim part of any of its bullets (he and en of the same "
+                            f"bullet): '{r.claim.he}' / '{r.claim.en}'")
     return problems
 
 
@@ -159,9 +247,6 @@ class ReviewBook:
     def for_fact(self, fact_id: str) -> Review | None:
         return next((r for r in self.reviews if fact_id in r.facts), None)
 
-    def for_bullet(self, service_id: str, bullet_id: str) -> list[Review]:
-        return [r for r in self.reviews if any(b.service == service_id and b.bullet == bullet_id for b in r.bullets)]
-
     def for_service(self, service_id: str) -> dict[str, list[Review]]:
         """{bullet id: its reviews} for one service's page."""
         out: dict[str, list[Review]] = {}
@@ -179,7 +264,9 @@ class ReviewBook:
         return {s: sum(r.status == s for r in self.reviews) for s in STATUSES}
 
     def not_verified(self) -> list[Review]:
-        return [r for r in self.reviews if r.status != "verified"]
+        """The to-do list: every review not verified, by status (wrong first), in file order within one."""
+        order = ("wrong", "outdated", "imprecise", "unverified", "guidance")
+        return sorted((r for r in self.reviews if r.status != "verified"), key=lambda r: order.index(r.status))
 
     def by_age(self) -> list[Review]:
         """Every review, oldest check first."""

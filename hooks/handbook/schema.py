@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import yamlio
+from .changes import VendorChangeFile
 from .facts import FactFile
 from .models import Glossary, Platforms, Service, TakeawayLinks, Takeaways
 from .reviews import ReviewFile
@@ -20,6 +21,7 @@ SCHEMAS = {
     "platforms.schema.json": Platforms,
     "facts.schema.json": FactFile,
     "reviews.schema.json": ReviewFile,
+    "vendor-changes.schema.json": VendorChangeFile,
     "takeaway-links.schema.json": TakeawayLinks,
     "glossary.schema.json": Glossary,
 }

@@ -337,3 +337,57 @@ REVIEW_STRINGS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in REVIEW_STRINGS.items():
     STRINGS[_lang].update(_words)
+
+# Words of the answers (the official figure first) and the vendor changes.
+ANSWER_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "status_guidance": "המלצה הנדסית",
+        "research_says": "במחקר",
+        "plan_filter": "חבילה:",
+        "all_plans": "כל החבילות",
+        "official_quote": "מצוטט מהמקור",
+        "source_gated": "דורש התחברות",
+        "figures_official": "הנתונים הרשמיים",
+        "changes": "שינויים אצל הספקים",
+        "changes_description": "כל שינוי מתוארך אצל הספקים שהבדיקות מצאו, עתידי ועבר, הקרוב ביותר ראשון, עם העובדות והשירותים שהוא משפיע עליהם.",
+        "changes_coming": "שינויים קרובים",
+        "changes_past": "שינויים שכבר נכנסו לתוקף",
+        "change_is_coming": "בקרוב",
+        "change_affects": "משפיע על",
+        "change_month": "במהלך החודש",
+        "changes_subscribe": "להרשמה לעדכונים:",
+        "changes_atom": "פיד Atom",
+        "changes_ical": "יומן (iCalendar)",
+        "changes_none": "אין שינויים קרובים.",
+        "coming_changes_here": "שינויים קרובים אצל הספקים",
+        "review_hebrew_original": "המקור בעברית",
+        "normalized_rate": "= {minute} לדקה · {day} ליום · קצב בטוח (85%): {safe} לדקה",
+        "normalized_rate_day": "= {day} ליום · קצב בטוח (85%): {safe} לדקה",
+    },
+    "en": {
+        "status_guidance": "Engineering guidance",
+        "research_says": "research",
+        "plan_filter": "Plan:",
+        "all_plans": "All plans",
+        "official_quote": "Quoted from the source",
+        "source_gated": "login required",
+        "figures_official": "Official figures",
+        "changes": "Vendor changes",
+        "changes_description": "Every dated vendor change the reviews found, coming and past, nearest first, with the facts and services it affects.",
+        "changes_coming": "Coming changes",
+        "changes_past": "Changes already in effect",
+        "change_is_coming": "coming",
+        "change_affects": "Affects",
+        "change_month": "during the month",
+        "changes_subscribe": "Subscribe:",
+        "changes_atom": "Atom feed",
+        "changes_ical": "Calendar (iCalendar)",
+        "changes_none": "No coming changes.",
+        "coming_changes_here": "Coming vendor changes",
+        "review_hebrew_original": "Hebrew original",
+        "normalized_rate": "= {minute} per minute · {day} per day · safe (85%): {safe} per minute",
+        "normalized_rate_day": "= {day} per day · safe (85%): {safe} per minute",
+    },
+}
+for _lang, _words in ANSWER_STRINGS.items():
+    STRINGS[_lang].update(_words)

@@ -6,7 +6,9 @@
    data-sort, when present, is its machine value (normalized numbers); empty
    cells sort last in both directions. Labels come from the table's data-*
    attributes, in the page's language. A table with data-verified-label also
-   gets a checkbox that keeps only the rows whose data-review is "verified". */
+   gets a checkbox that keeps only the rows whose data-review is "verified";
+   a table whose answers name plans gets a plan list that keeps the rows with a
+   figure for that plan and shows only those figures (lines with data-plan). */
 (function () {
   "use strict";
 
@@ -35,14 +37,29 @@
     var rowsLabel = table.getAttribute("data-rows-label") || "rows";
     function showCount(n) { count.textContent = n + " / " + rows.length + " " + rowsLabel; }
     var verified = bar.querySelector(".hb-verified-only input");  // when the table has review data
+    var plan = bar.querySelector(".hb-plan-filter select");  // when the answers name plans
+
+    // A plan keeps the rows with a figure for it (or for any plan) and shows only those figures.
+    function planMatches(row, chosen) {
+      var lines = row.querySelectorAll(".hb-line[data-plan]");
+      var any = lines.length === 0;
+      Array.prototype.forEach.call(lines, function (line) {
+        var p = line.getAttribute("data-plan");
+        var show = chosen === "" || p === "" || p === chosen;
+        line.hidden = !show;
+        if (show && (p === chosen || chosen === "")) any = true;
+      });
+      return any;
+    }
 
     function filter() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var onlyVerified = verified !== null && verified.checked;
+      var chosen = plan === null ? "" : plan.value;
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.textContent.toLowerCase();
-        var keep = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+        var keep = planMatches(row, chosen) && words.every(function (w) { return text.indexOf(w) !== -1; }) &&
           (!onlyVerified || row.getAttribute("data-review") === "verified");
         row.hidden = !keep;
         if (keep) shown += 1;
@@ -51,6 +68,7 @@
     }
     input.addEventListener("input", filter);
     if (verified !== null) verified.addEventListener("change", filter);
+    if (plan !== null) plan.addEventListener("change", filter);
 
     // Sorting: the button in each header cell.
     headers.forEach(function (th, column) {
