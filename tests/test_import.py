@@ -218,13 +218,16 @@ def test_added_integration_is_unfinished_until_its_flow_is_drawn(tmp_path, data_
     assert "hb-flow" not in li and "Not translated yet" in li
 
 
+ALL_DAY = "- All-day events: לטפל בהם נכון (ללא שעה ספציפית)\n"  # a bullet nothing else cites
+
+
 def test_removed_bullet_is_reported_and_deleted_only_on_request(tmp_path, data_copy):
-    doc = revised(tmp_path, (ADMIN_OLD, ""))
+    doc = revised(tmp_path, (ALL_DAY, ""))
     result = cli("--data", str(data_copy), "import", str(doc))
     assert result.returncode == 0, result.stderr
     assert "bullets: 0 added, 0 changed, 1 removed, 421 unchanged" in result.stdout
-    assert ("removed  int-calendar: notes: microsoft-admin-approval: Microsoft: Admin approval נדרש לרוב ההרשאות "
-            "בארגונים (kept in the data; run again with --delete-removed to delete)") in result.stdout
+    assert ("removed  int-calendar: notes: all-day-events: " + ALL_DAY[2:-1] +
+            " (kept in the data; run again with --delete-removed to delete)") in result.stdout
     assert changed_files(data_copy) == []  # kept, in its place
 
     result = cli("--data", str(data_copy), "import", str(doc), "--delete-removed", "--dry-run")
@@ -236,7 +239,7 @@ def test_removed_bullet_is_reported_and_deleted_only_on_request(tmp_path, data_c
     assert "wrote 1 file: data/services/int-calendar.yaml" in result.stdout
     assert changed_files(data_copy) == [CAL]
     ids = [b["id"] for b in raw(data_copy, CAL)["notes"]]
-    assert ids == [b["id"] for b in raw(ROOT / "data", CAL)["notes"] if b["id"] != "microsoft-admin-approval"]
+    assert ids == [b["id"] for b in raw(ROOT / "data", CAL)["notes"] if b["id"] != "all-day-events"]
 
 
 def test_moved_bullet_and_reordered_sections(tmp_path, data_copy):
@@ -354,7 +357,7 @@ def test_deleting_a_cited_bullet_is_refused_at_each_citation_and_nothing_written
     for place, ref in [
         ("data/facts/hubspot.yaml: facts[0].sources[1]", "int-crm-marketing#hubspot-rate-limit"),
         ("data/facts/hubspot.yaml: facts[1].sources[1]", "int-crm-marketing#hubspot-rate-limit"),
-        ("data/reviews.yaml: reviews[8].bullets[0]", "int-crm-marketing#hubspot-rate-limit"),
+        ("data/reviews.yaml: reviews[0].bullets[0]", "int-crm-marketing#hubspot-rate-limit"),
         ("data/takeaway-links.yaml: links[1].applies_to[11]", "int-calendar#token-management"),
         ("data/takeaway-links.yaml: links[0].takeaway", "takeaways#oauth-2-1-new-standard"),
     ]:
