@@ -21,6 +21,7 @@ from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts
 from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .processes import map_in_two
+from .recheck import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
 from .reviews import Review, ReviewFile, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 
@@ -38,6 +39,7 @@ class Catalog:
     glossary: Explainer  # from data/glossary.yaml
     facts: tuple[Fact, ...] = ()  # in file order: platforms by file name, general last
     reviews: tuple[Review, ...] = ()  # data/reviews.yaml, in file order
+    source_checks: tuple[SourceCheck, ...] = ()  # data/source-checks.yaml: the last re-check of each source
 
     def service(self, service_id: str) -> Service:
         return self._services_by_id[service_id]
@@ -153,6 +155,11 @@ def load_catalog(data_dir: str | Path) -> Catalog:
 
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
     reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed)
+    # Written by `make recheck`; a catalog never re-checked has none.
+    checks_file = data_dir / SOURCE_CHECKS
+    checks = _load(checks_file, SourceCheckFile, problems, rel, parsed) if checks_file.exists() else None
+    if checks:
+        problems.extend(check_source_checks(rel(checks_file), checks.sources))
 
     if problems:
         raise DataError(problems)
@@ -161,7 +168,7 @@ def load_catalog(data_dir: str | Path) -> Catalog:
     glossary = glossary if glossary_file.exists() else Glossary.model_construct(terms=[])
     services.sort(key=lambda s: s.number)
     return Catalog(services, platforms, takeaways, TakeawayIndex(takeaways, links, services), Explainer(glossary),
-                   tuple(facts), tuple(reviews))
+                   tuple(facts), tuple(reviews), tuple(checks.sources) if checks else ())
 
 
 def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed) -> list[Review]:

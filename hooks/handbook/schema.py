@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .facts import FactFile
 from .models import Glossary, Platforms, Service, TakeawayLinks, Takeaways
+from .recheck import SCHEMA_NAME as SOURCE_CHECKS_SCHEMA, SourceCheckFile
 from .reviews import ReviewFile
 
 SCHEMAS = {
@@ -21,6 +22,7 @@ SCHEMAS = {
     "reviews.schema.json": ReviewFile,
     "takeaway-links.schema.json": TakeawayLinks,
     "glossary.schema.json": Glossary,
+    SOURCE_CHECKS_SCHEMA: SourceCheckFile,
 }
 
 
