@@ -473,3 +473,30 @@ def test_a_moved_source_says_moved_and_a_change_before_the_check_says_nothing(ca
     before, _ = _with_change(catalog, "whatsapp-template-variables", "changed", review.checked)
     assert SourceWatch(before.source_checks).change(review) is None
     assert "hb-source-changed" not in Generator(before, today=TODAY).page("review.md", "en")
+
+
+# ---------------------------------------------------------------------------
+# On a schedule
+# ---------------------------------------------------------------------------
+
+
+def test_the_weekly_workflow_fetches_proposes_the_data_file_and_keeps_one_issue():
+    # actionlint checks it with the others (tests/test_publishing.py).
+    workflow = yaml.safe_load((ROOT / ".github/workflows/recheck.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML reads the key `on` as true
+    assert re.fullmatch(r"\d+ \d+ \* \* \d", triggers["schedule"][0]["cron"]) and "workflow_dispatch" in triggers
+    steps = workflow["jobs"]["recheck"]["steps"]
+    [fetch] = [i for i, s in enumerate(steps) if s.get("run") == "make recheck"]
+    assert steps[fetch]["env"] == {recheck.FETCH_ENV: "1"}
+    [propose] = [i for i, s in enumerate(steps) if s.get("uses", "").startswith("peter-evans/create-pull-request@")]
+    assert re.fullmatch(r"v\d+\.\d+\.\d+", steps[propose]["uses"].split("@")[1])  # pinned by version
+    assert steps[propose]["with"]["add-paths"] == f"data/{recheck.FILE_NAME}"
+    assert steps[propose]["with"]["body-path"] == "build/recheck/report.md"
+    [issue] = [i for i, s in enumerate(steps) if "gh issue create" in s.get("run", "")]
+    assert fetch < propose < issue and "gh issue edit" in steps[issue]["run"]
+    assert "build/recheck/report.json" in steps[issue]["run"]
+    targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    assert "recheck" in targets
+    # Only this workflow may fetch.
+    others = [p for p in (ROOT / ".github/workflows").glob("*.yml") if p.name != "recheck.yml"]
+    assert others and not any(recheck.FETCH_ENV in p.read_text(encoding="utf-8") for p in others)
