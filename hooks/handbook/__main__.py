@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
                          help="fetch every source (also HANDBOOK_RECHECK_FETCH=1); without it nothing is sent")
     recheck.add_argument("--report", default=str(ROOT / "build" / "recheck"),
                          help="where the run's report.md and report.json go (default: build/recheck/)")
+    recheck.add_argument("--timeout", type=float, default=20.0, help="seconds per attempt (default: 20)")
+    recheck.add_argument("--retries", type=int, default=2, help="retries after a timeout or a 5xx (default: 2)")
     args = parser.parse_args(argv)
 
     if args.command == "import":
@@ -79,7 +81,8 @@ def _recheck(args, catalog) -> int:
         print(recheck.listing(catalog.reviews, previous), end="")
         return 0
     today = build_date()
-    findings = recheck.run(catalog.reviews, previous, today)
+    polite = recheck.Politeness(timeout=args.timeout, retries=args.retries)
+    findings = recheck.run(catalog.reviews, previous, today, polite)
     data_file = Path(args.data) / recheck.FILE_NAME
     recheck.write_run(findings, data_file, Path(args.report), today)
     look = [f for f in findings if f.needs_look]

@@ -298,7 +298,10 @@ def fetch(url: str, previous: SourceCheck | None, polite: Politeness) -> Answer:
         except (requests.Timeout, TimeoutError):
             answer.error = f"no complete answer within {polite.timeout:g} s"
         except requests.ConnectionError as e:
-            answer.error = f"connection failed ({_reason(e)})"
+            # A read that times out in the middle of the body comes as a ConnectionError.
+            reason = _reason(e)
+            answer.error = f"no complete answer within {polite.timeout:g} s" if reason == "timed out" \
+                else f"connection failed ({reason})"
         except requests.RequestException as e:
             answer.error = f"request failed ({_reason(e)})"
             return answer
