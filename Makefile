@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema export import screenshots urls bench clean
+.PHONY: serve site test check schema export import recheck screenshots urls bench clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -46,6 +46,11 @@ export: $(STAMP)  ## the generated Markdown tree, both languages, into build/mar
 import: $(STAMP)  ## import a research document: make import FILE=research.md [ARGS=--dry-run|--delete-removed]
 	@test -n "$(FILE)" || { echo "usage: make import FILE=path/to/research.md [ARGS=--dry-run]" >&2; exit 2; }
 	$(BIN)/python -m handbook import "$(FILE)" $(ARGS)
+
+# Sends nothing unless HANDBOOK_RECHECK_FETCH=1 (the weekly workflow sets it): then it
+# re-reads every source and writes data/source-checks.yaml and build/recheck/report.{md,json}.
+recheck: $(STAMP)  ## list the reviews' sources and their last re-check (HANDBOOK_RECHECK_FETCH=1: re-read them)
+	$(BIN)/python -m handbook recheck
 
 screenshots: site  ## PNGs of the main page types into screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots

@@ -1,4 +1,4 @@
-"""Command line: `python -m handbook check|schema|export DIR|import FILE`.
+"""Command line: `python -m handbook check|schema|export DIR|import FILE|recheck`.
 
 Run with `hooks/` on the path (the Makefile does). Exit 1 with a readable list on
 bad data, never a traceback.
@@ -29,6 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--delete-removed", action="store_true",
                      help="delete bullets that are no longer in the document (default: keep and report them)")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    recheck = sub.add_parser("recheck", help="list the reviews' sources and their last re-check; with --fetch, re-read them")
+    recheck.add_argument("--fetch", action="store_true",
+                         help="fetch every source (also HANDBOOK_RECHECK_FETCH=1); without it nothing is sent")
+    recheck.add_argument("--report", default=str(ROOT / "build" / "recheck"),
+                         help="where the run's report.md and report.json go (default: build/recheck/)")
+    recheck.add_argument("--timeout", type=float, default=20.0, help="seconds per attempt (default: 20)")
+    recheck.add_argument("--retries", type=int, default=2, help="retries after a timeout or a 5xx (default: 2)")
     args = parser.parse_args(argv)
 
     if args.command == "import":
@@ -55,12 +62,35 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(todo)} unfinished (the strict build fails until they are done):")
             print("\n".join(f"  {entry}" for entry in todo))
         return 0
+    if args.command == "recheck":
+        return _recheck(args, catalog)
     if args.command == "export":
         from .export import export
         written = export(catalog, ROOT / "docs", Path(args.dir))
         print(f"wrote {written} files to {args.dir}")
         return 0
     return 2
+
+
+def _recheck(args, catalog) -> int:
+    import os
+    from . import recheck
+    from .reviews import build_date
+    previous = recheck.previous_checks(catalog.source_checks)
+    if not (args.fetch or os.environ.get(recheck.FETCH_ENV) == "1"):
+        print(recheck.listing(catalog.reviews, previous), end="")
+        return 0
+    today = build_date()
+    polite = recheck.Politeness(timeout=args.timeout, retries=args.retries)
+    findings = recheck.run(catalog.reviews, previous, today, polite)
+    data_file = Path(args.data) / recheck.FILE_NAME
+    recheck.write_run(findings, data_file, Path(args.report), today)
+    look = [f for f in findings if f.needs_look]
+    for f in findings:
+        print(f"{f.record.result:13} {f.source.url}" + (f"  <- {f.why}" if f.needs_look else ""))
+    print(f"{len(findings)} sources re-checked, {len(look)} need a person's look; wrote {data_file} and "
+          f"{Path(args.report) / 'report.md'} (.json)")
+    return 0
 
 
 def _import(args) -> int:

@@ -23,6 +23,7 @@ from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .processes import map_in_two
 from .changes import VendorChange, VendorChangeFile, check_changes
+from .recheck import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
 from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_review_dates, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 
@@ -41,6 +42,7 @@ class Catalog:
     facts: tuple[Fact, ...] = ()  # in file order: platforms by file name, general last
     reviews: tuple[Review, ...] = ()  # data/reviews.yaml, in file order
     changes: tuple[VendorChange, ...] = ()  # data/vendor-changes.yaml, in file order
+    source_checks: tuple[SourceCheck, ...] = ()  # data/source-checks.yaml: the last re-check of each source
 
     def service(self, service_id: str) -> Service:
         return self._services_by_id[service_id]
@@ -174,6 +176,11 @@ def _load_catalog(data_dir: Path) -> Catalog:
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
     reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed, today)
     changes = _load_changes(data_dir, services, takeaways, facts, reviews, platforms, problems, rel, parsed)
+    # Written by `make recheck`; a catalog never re-checked has none.
+    checks_file = data_dir / SOURCE_CHECKS
+    checks = _load(checks_file, SourceCheckFile, problems, rel, parsed) if checks_file.exists() else None
+    if checks:
+        problems.extend(check_source_checks(rel(checks_file), checks.sources))
 
     if problems:
         raise DataError(problems)
@@ -182,7 +189,7 @@ def _load_catalog(data_dir: Path) -> Catalog:
     glossary = glossary if glossary_file.exists() else Glossary.model_construct(terms=[])
     services.sort(key=lambda s: s.number)
     return Catalog(services, platforms, takeaways, TakeawayIndex(takeaways, links, services), Explainer(glossary),
-                   tuple(facts), tuple(reviews or ()), tuple(changes))
+                   tuple(facts), tuple(reviews or ()), tuple(changes), tuple(checks.sources) if checks else ())
 
 
 def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed,
@@ -256,7 +263,7 @@ def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[s
 # The files `load_catalog` reads; anything else in data/ is a mistake to report,
 # not to ignore (a service saved as `.yml` would silently vanish from the site).
 DATA_FILES = ("platforms.yaml", "takeaways.yaml", "takeaway-links.yaml", "glossary.yaml", "reviews.yaml",
-              "vendor-changes.yaml")
+              "vendor-changes.yaml", SOURCE_CHECKS)
 DATA_FOLDERS = {"services": ".yaml", "facts": ".yaml", "schema": ".json"}
 
 

@@ -25,6 +25,7 @@ from .bidi import has_hebrew
 from .catalog import Catalog
 from .facttables import FactBook
 from .models import LANGUAGES, SECTIONS
+from .recheck import SourceWatch
 from .reviews import ReviewBook, build_date
 from .strings import DIRECTION, STRINGS
 
@@ -99,6 +100,9 @@ class Generator:
         # `text` is called for every bullet, name and cell: Python, not a Jinja macro
         # (macros cost about ten times more, and a page has thousands of runs).
         self.env.globals["text"] = self._text
+        # A review whose source changed after its check says so wherever its statement shows.
+        self.source_watch = SourceWatch(catalog.source_checks)
+        self.env.globals["source_watch"] = self.source_watch
         # Front matter strings: JSON is YAML, and Hebrew stays readable.
         self.env.filters["yaml_str"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
         self.producers = {

@@ -13,6 +13,7 @@ from . import yamlio
 from .changes import VendorChangeFile
 from .facts import FactFile
 from .models import Glossary, Platforms, Service, TakeawayLinks, Takeaways
+from .recheck import SCHEMA_NAME as SOURCE_CHECKS_SCHEMA, SourceCheckFile
 from .reviews import ReviewFile
 
 SCHEMAS = {
@@ -24,6 +25,7 @@ SCHEMAS = {
     "vendor-changes.schema.json": VendorChangeFile,
     "takeaway-links.schema.json": TakeawayLinks,
     "glossary.schema.json": Glossary,
+    SOURCE_CHECKS_SCHEMA: SourceCheckFile,
 }
 
 

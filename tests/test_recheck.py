@@ -1,0 +1,537 @@
+"""Re-checking the sources (`make recheck`): every result against fixture pages
+on a local server (127.0.0.1 only), the recorded data file, the report, the
+site's notice of a source that changed after its check, and that without the
+fetch flag nothing is sent at all."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from handbook import recheck
+from handbook.catalog import DataError, load_catalog
+from handbook.generate import Generator
+from handbook.recheck import Politeness, SourceCheck, SourceWatch, run, source_urls
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 12, 10)
+QUOTE = "Access tokens expire after 1 hour, and refresh tokens are valid for 100 days."
+# On the page: curly quotes, entities, a no-break space, markup and line breaks inside the sentence.
+STATED = ("<html><head><title>Tokens</title><script>var q = 'not text';</script></head><body>"
+          "<h1>OAuth 2.0</h1><p>Access tokens expire after&nbsp;1&nbsp;hour, and <b>refresh\n   tokens</b> are "
+          "valid for 100&#160;days.</p><p>Use the &ldquo;Reconnect URL&rdquo; when they do not.</p></body></html>")
+REWORDED = ("<html><body><h1>OAuth 2.0</h1><p>Intro.</p><p>Access tokens expire after 60 minutes. "
+            "Refresh tokens are valid for 5 years at most.</p><p>Something else entirely about webhooks.</p>"
+            "</body></html>")
+LARGE = ("<html><body><p>" + QUOTE + "</p>" + "<p>filler text</p>" * 400_000 + "</body></html>").encode()
+# Generous for a page that answers (a busy machine is not a timeout); the slow page
+# sleeps 30 s, far past its own small timeout.
+POLITE = Politeness(workers=3, timeout=15.0, retries=1, backoff=0.05, max_bytes=200_000, user_agent="handbook-test")
+IMPATIENT = dataclasses.replace(POLITE, timeout=1.0)
+
+
+@pytest.fixture(autouse=True)
+def _local_only(monkeypatch):
+    # A proxy set in the environment must not carry a test's request off this machine.
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+
+
+class _Server:
+    """Fixture pages on 127.0.0.1, with every request recorded."""
+
+    def __init__(self):
+        self.requests: list[tuple[str, dict]] = []
+        self.evolving = "<html><body><p>Version one of the page.</p></body></html>"
+        self.flaky = 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                server.requests.append((self.path, dict(self.headers)))
+                try:
+                    server.answer(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client cut a large page
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def seen(self, path: str) -> list[dict]:
+        return [h for p, h in self.requests if p == path]
+
+    def answer(self, h: BaseHTTPRequestHandler):
+        def send(status: int, body: bytes = b"", kind: str = "text/html; charset=utf-8", **headers):
+            h.send_response(status)
+            h.send_header("Content-Type", kind)
+            h.send_header("Content-Length", str(len(body)))
+            for k, v in headers.items():
+                h.send_header(k.replace("_", "-"), v)
+            h.end_headers()
+            h.wfile.write(body)
+
+        path = h.path.split("?")[0]
+        if path == "/stated":
+            send(200, STATED.encode())
+        elif path == "/reworded":
+            send(200, REWORDED.encode())
+        elif path == "/missing":
+            send(404, b"<html><body>Not found</body></html>")
+        elif path == "/slow":
+            time.sleep(30)
+            send(200, STATED.encode())
+        elif path == "/private":
+            send(302, Location="/login?next=/private")
+        elif path == "/login":
+            send(200, b"<html><body><form>Sign in to continue</form></body></html>")
+        elif path == "/forbidden":
+            send(403, b"<html><body>Forbidden</body></html>")
+        elif path == "/old":
+            send(301, Location="/new-home")
+        elif path == "/new-home":
+            send(200, STATED.encode())
+        elif path == "/large":
+            send(200, LARGE)
+        elif path == "/doc.pdf":
+            send(200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n", kind="application/pdf")
+        elif path == "/limits.json":
+            send(200, json.dumps({"note": QUOTE}).encode(), kind="application/json")
+        elif path == "/etag":
+            if h.headers.get("If-None-Match") == '"v1"':
+                send(304, ETag='"v1"')
+            else:
+                send(200, STATED.encode(), ETag='"v1"', Last_Modified="Tue, 01 Dec 2026 10:00:00 GMT")
+        elif path == "/evolving":
+            send(200, self.evolving.encode())
+        elif path == "/flaky":
+            self.flaky += 1
+            send(503, b"busy") if self.flaky == 1 else send(200, STATED.encode())
+        elif path == "/down":
+            send(503, b"busy")
+        else:
+            send(500, b"unknown fixture")
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = _Server()
+    yield s
+    s.close()
+
+
+def _review(rid: str, sources: list, quote: str | None = QUOTE, checked=dt.date(2026, 11, 27)):
+    # The shape the command reads: a plain address, or an object with url and gated.
+    return SimpleNamespace(id=rid, sources=sources, quote=quote, checked=checked)
+
+
+def _one(server, path: str, quote: str | None = QUOTE, previous=None, gated=False, today=TODAY, polite=POLITE):
+    url = server.url(path)
+    source = SimpleNamespace(url=url, gated=True) if gated else url
+    [finding] = run([_review(path.strip("/") or "root", [source], quote)], previous or {}, today, polite)
+    return finding
+
+
+# ---------------------------------------------------------------------------
+# Every result, against the local server
+# ---------------------------------------------------------------------------
+
+
+def test_a_quote_still_on_the_page_is_stated_after_normalizing(server):
+    f = _one(server, "/stated")
+    assert (f.record.result, f.record.status, f.needs_look) == ("stated", 200, False)
+    assert f.record.fingerprint.startswith("sha256:") and f.record.closest is None
+    # The quote with curly quotes and an entity in it matches the page's straight ones.
+    assert _one(server, "/stated", quote="Use the \u201cReconnect URL\u201d when they do not.").record.result == "stated"
+    assert _one(server, "/stated", quote="Use the &quot;Reconnect URL&quot; when they do not.").record.result == "stated"
+    # Script text is not readable text.
+    assert _one(server, "/stated", quote="not text").record.result == "changed"
+    # One identifying user agent on every request.
+    assert {h["User-Agent"] for _, h in server.requests} == {"handbook-test"}
+
+
+def test_a_reworded_quote_is_changed_with_the_closest_passage(server):
+    f = _one(server, "/reworded")
+    assert f.record.result == "changed" and f.record.changed_on == TODAY and f.needs_look
+    assert f.record.closest == "Access tokens expire after 60 minutes. Refresh tokens are valid for 5 years at most."
+    assert "changed on 2026-12-10, after the review's check" in f.why
+    # A week later, still reworded: the change keeps the day it was first seen.
+    later = _one(server, "/reworded", previous={f.record.url: f.record}, today=TODAY + dt.timedelta(days=7))
+    assert later.record.result == "changed" and later.record.changed_on == TODAY
+
+
+def test_a_missing_page_is_gone(server):
+    f = _one(server, "/missing")
+    assert (f.record.result, f.record.status, f.record.changed_on) == ("gone", 404, TODAY)
+    assert f.needs_look and "gone" in f.why
+
+
+def test_a_page_slower_than_the_timeout_is_unreachable_after_retries(server):
+    start = time.monotonic()
+    f = _one(server, "/slow", polite=IMPATIENT)
+    assert f.record.result == "unreachable" and f.record.status is None
+    assert f.record.note == "no complete answer within 1 s"
+    assert len(server.seen("/slow")) == IMPATIENT.retries + 1
+    assert time.monotonic() - start < 25  # two 1 s timeouts and a backoff, not the page's 30 s
+    assert f.needs_look
+
+
+def test_a_redirect_to_a_sign_in_page_is_gated(server):
+    f = _one(server, "/private")
+    assert f.record.result == "gated" and f.record.note == "a sign-in page answered" and f.needs_look
+    assert f.record.final_url.startswith(server.url("/login"))
+    # 401/403 are gated too; a source marked gated is reported as such, without alarm.
+    assert _one(server, "/forbidden").record.result == "gated"
+    marked = _one(server, "/private", gated=True)
+    assert (marked.record.result, marked.record.note, marked.needs_look) == ("gated", "marked gated", False)
+
+
+def test_a_redirect_to_another_page_is_moved(server):
+    f = _one(server, "/old")
+    assert f.record.result == "moved" and f.record.final_url == server.url("/new-home")
+    assert f.record.changed_on == TODAY and f.needs_look and server.url("/new-home") in f.why
+
+
+def test_a_very_large_page_is_cut_at_the_size_limit(server):
+    f = _one(server, "/large")
+    assert f.record.result == "stated" and f.record.note == f"cut at {POLITE.max_bytes:,} bytes"
+    assert len(LARGE) > 20 * POLITE.max_bytes
+
+
+def test_a_non_html_page(server):
+    # A PDF cannot be searched for a quote: its bytes are fingerprinted, and the run says so.
+    pdf = _one(server, "/doc.pdf")
+    assert pdf.record.result == "fingerprinted" and pdf.record.note == "not text (application/pdf): fingerprinted only"
+    again = _one(server, "/doc.pdf", previous={pdf.record.url: pdf.record})
+    assert again.record.result == "unchanged" and again.record.fingerprint == pdf.record.fingerprint
+    # JSON is text: the quote is looked for in it.
+    assert _one(server, "/limits.json").record.result == "stated"
+
+
+def test_a_conditional_request_answered_304_keeps_the_last_result(server):
+    first = _one(server, "/etag")
+    assert (first.record.etag, first.record.last_modified) == ('"v1"', "Tue, 01 Dec 2026 10:00:00 GMT")
+    second = _one(server, "/etag", previous={first.record.url: first.record}, today=TODAY + dt.timedelta(days=7))
+    sent = server.seen("/etag")[-1]
+    assert sent["If-None-Match"] == '"v1"' and sent["If-Modified-Since"] == "Tue, 01 Dec 2026 10:00:00 GMT"
+    assert (second.record.result, second.record.status, second.record.checked) == ("stated", 304, TODAY + dt.timedelta(days=7))
+    assert second.record.fingerprint == first.record.fingerprint and "If-None-Match" not in server.seen("/etag")[0]
+
+
+def test_a_source_without_a_quote_is_fingerprinted_then_its_change_reported(server):
+    first = _one(server, "/evolving", quote=None)
+    assert first.record.result == "fingerprinted" and not first.needs_look
+    same = _one(server, "/evolving", quote=None, previous={first.record.url: first.record})
+    assert same.record.result == "unchanged"
+    # Whitespace alone is no change.
+    server.evolving = "<html><body>\n  <p>Version   one of the page.</p>\n</body></html>"
+    assert _one(server, "/evolving", quote=None, previous={first.record.url: first.record}).record.result == "unchanged"
+    server.evolving = "<html><body><p>Version two of the page.</p></body></html>"
+    later = TODAY + dt.timedelta(days=7)
+    changed = _one(server, "/evolving", quote=None, previous={first.record.url: same.record}, today=later)
+    assert changed.record.result == "changed" and changed.record.changed_on == later and changed.needs_look
+    assert changed.record.fingerprint != first.record.fingerprint
+    # The next week the new text is the baseline; the change stays recorded (and shown) until the review is re-checked.
+    after = _one(server, "/evolving", quote=None, previous={first.record.url: changed.record},
+                 today=later + dt.timedelta(days=7))
+    assert after.record.result == "unchanged" and after.record.changed_on == later and after.needs_look
+
+
+def test_a_5xx_is_retried_and_unreachable_when_it_persists(server):
+    assert _one(server, "/flaky").record.result == "stated"
+    assert len(server.seen("/flaky")) == 2
+    down = _one(server, "/down")
+    assert (down.record.result, down.record.status) == ("unreachable", 503)
+    assert down.record.note == "HTTP 503 after 2 attempts" and len(server.seen("/down")) == 2
+
+
+def test_a_refused_connection_is_unreachable():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/page"  # closed once the block ends: nothing listens
+    [f] = run([_review("refused", [url])], {}, TODAY, IMPATIENT)
+    assert (f.record.result, f.record.note, f.needs_look) == ("unreachable", "connection failed (connection refused)", True)
+
+
+def test_a_quote_belongs_to_the_source_that_states_it(server):
+    # Two sources, the quote on one: the other is fingerprinted, not reported changed.
+    review = _review("two", [server.url("/stated"), server.url("/evolving")])
+    by_url = {f.source.url: f.record.result for f in run([review], {}, TODAY, POLITE)}
+    assert by_url == {server.url("/stated"): "stated", server.url("/evolving"): "fingerprinted"}
+    assert source_urls(SimpleNamespace(sources=["https://a.example/", SimpleNamespace(url="https://b.example/", gated=True),
+                                                 {"url": "https://c.example/", "gated": True}])) == [
+        ("https://a.example/", False), ("https://b.example/", True), ("https://c.example/", True)]
+
+
+# ---------------------------------------------------------------------------
+# What a run writes
+# ---------------------------------------------------------------------------
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
+
+
+def test_a_run_writes_a_valid_data_file_and_a_report_and_never_the_reviews(server, tmp_path):
+    data = _data_copy(tmp_path)
+    reviews_before = (data / "reviews.yaml").read_bytes()
+    reviews = [_review("a", [server.url("/stated")]), _review("b", [server.url("/reworded"), server.url("/old")]),
+               _review("c", [server.url("/evolving")], quote=None)]
+    findings = run(reviews, {}, TODAY, POLITE)
+    recheck.write_run(findings, data / recheck.FILE_NAME, tmp_path / "report", TODAY)
+    assert (data / "reviews.yaml").read_bytes() == reviews_before
+    assert not list(data.glob(".source-checks.yaml.*")) and not list((tmp_path / "report").glob(".*"))
+    # The catalog loads it (the model validates it) and the records are what the run found.
+    loaded = {c.url: c for c in load_catalog(data).source_checks}
+    assert {u: c.result for u, c in loaded.items()} == {
+        server.url("/stated"): "stated", server.url("/reworded"): "changed", server.url("/old"): "moved",
+        server.url("/evolving"): "fingerprinted"}
+    assert loaded[server.url("/old")].final_url == server.url("/new-home")
+    assert (data / recheck.FILE_NAME).read_text().startswith("# yaml-language-server: $schema=schema/source-checks.schema.json\n")
+    report = json.loads((tmp_path / "report" / "report.json").read_text())
+    assert report["needs_look"] == 2 and report["counts"]["changed"] == 1
+    md = (tmp_path / "report" / "report.md").read_text()
+    look = md.split("## Needs a person's look")[1].split("## Every source")[0]
+    assert server.url("/reworded") in look and server.url("/old") in look and server.url("/stated") not in look
+    assert "Access tokens expire after 60 minutes." in look
+
+
+def test_the_command_with_the_flag_fetches_and_writes_its_files(tmp_path, capsys):
+    # Every source pointed at a closed port on this machine: all unreachable, all recorded.
+    from handbook.__main__ import main
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = _data_copy(tmp_path)
+    local = re.sub(r"https://[^\s/]+/", f"https://127.0.0.1:{port}/", (data / "reviews.yaml").read_text(encoding="utf-8"))
+    (data / "reviews.yaml").write_text(local, encoding="utf-8")
+    assert main(["--data", str(data), "recheck", "--fetch", "--report", str(tmp_path / "report"),
+                 "--timeout", "5", "--retries", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "22 sources re-checked, 22 need a person's look" in out
+    assert (data / "reviews.yaml").read_text(encoding="utf-8") == local
+    checks = load_catalog(data).source_checks
+    assert len(checks) == 22 and {c.result for c in checks} == {"unreachable"}
+    assert json.loads((tmp_path / "report" / "report.json").read_text())["needs_look"] == 22
+
+
+def test_bad_entries_in_the_data_file_are_located(tmp_path):
+    data = _data_copy(tmp_path)
+    (data / recheck.FILE_NAME).write_text(yaml.safe_dump({"sources": [
+        {"url": "https://a.example/", "checked": "2026-12-01", "result": "fine"},
+        {"url": "https://b.example/", "checked": "2026-12-01", "result": "moved", "changed_on": "2026-12-01"},
+        {"url": "https://a.example/", "checked": "2026-12-01", "result": "stated"},
+    ]}), encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        load_catalog(data)
+    problems = e.value.problems
+    assert any(p.startswith("data/source-checks.yaml: sources[0].result: ") for p in problems), problems
+    assert "data/source-checks.yaml: sources[1]: a 'moved' source needs its final_url" in problems
+    # The duplicate is found once the shapes are right.
+    (data / recheck.FILE_NAME).write_text(yaml.safe_dump({"sources": [
+        {"url": "https://a.example/", "checked": "2026-12-01", "result": "stated"},
+        {"url": "https://a.example/", "checked": "2026-12-02", "result": "stated"}]}), encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        load_catalog(data)
+    assert e.value.problems == ["data/source-checks.yaml: sources[1].url: 'https://a.example/' is already recorded in sources[0]"]
+
+
+# ---------------------------------------------------------------------------
+# Without the flag: nothing sent
+# ---------------------------------------------------------------------------
+
+
+class _Listener:
+    """A bare TCP port that counts connections (a TLS handshake or a proxied request alike)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = False
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                conn.close()
+            except OSError:
+                pass
+
+    def close(self):
+        self._stop = True
+        self.thread.join(timeout=2)
+        self.sock.close()
+
+
+def _no_fetch_env(listener: _Listener) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != recheck.FETCH_ENV}
+    proxy = f"http://127.0.0.1:{listener.port}"  # anything trying to fetch would land here
+    return {**env, "PYTHONPATH": str(ROOT / "hooks"), "https_proxy": proxy, "http_proxy": proxy,
+            "HTTPS_PROXY": proxy, "HTTP_PROXY": proxy, "NO_PROXY": "", "no_proxy": ""}
+
+
+def test_make_recheck_without_the_flag_lists_every_real_source_and_sends_nothing(catalog, tmp_path):
+    listener = _Listener()
+    try:
+        result = subprocess.run(["make", "-s", "-o", ".venv/.installed", "recheck"], cwd=ROOT,
+                                env=_no_fetch_env(listener), capture_output=True, text=True, timeout=120)
+        time.sleep(0.3)
+    finally:
+        listener.close()
+    assert result.returncode == 0, result.stderr
+    assert listener.connections == 0
+    urls = list(dict.fromkeys(u for r in catalog.reviews for u, _ in source_urls(r)))
+    assert len(urls) == 22
+    listed = re.findall(r"^(https://\S+)$", result.stdout, re.M)
+    assert listed == urls
+    recorded = {c.url: c for c in catalog.source_checks}
+    for url in urls:
+        last = recorded.get(url)
+        said = f"{url}\n    last: " + (f"{last.result} on {last.checked}" if last else "never re-checked")
+        assert said in result.stdout
+    assert "nothing fetched" in result.stdout
+
+
+def test_the_command_without_the_flag_sends_nothing_to_its_sources(tmp_path):
+    # The sources pointed at a port on this machine, with a last result recorded: the
+    # listing names the conditional request a run would send, and the port hears nothing.
+    listener = _Listener()
+    try:
+        data = _data_copy(tmp_path)
+        text = (data / "reviews.yaml").read_text(encoding="utf-8")
+        local = re.sub(r"https://[^\s/]+/", f"https://127.0.0.1:{listener.port}/", text)
+        (data / "reviews.yaml").write_text(local, encoding="utf-8")
+        first = re.search(r"https://127\.0\.0\.1:\d+/\S+", local)[0]
+        (data / recheck.FILE_NAME).write_text(yaml.safe_dump({"sources": [
+            {"url": first, "checked": "2026-12-01", "result": "stated", "status": 200, "etag": '"abc"'}]}),
+            encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "handbook", "--data", str(data), "recheck",
+                                 "--report", str(tmp_path / "report")],
+                                cwd=ROOT, env=_no_fetch_env(listener), capture_output=True, text=True, timeout=120)
+        time.sleep(0.3)
+    finally:
+        listener.close()
+    assert result.returncode == 0, result.stderr
+    assert listener.connections == 0 and not (tmp_path / "report").exists()
+    assert f"{first}\n    last: stated on 2026-12-01\n    would: GET If-None-Match: \"abc\"" in result.stdout
+    assert len(re.findall(r"^https://127\.0\.0\.1:", result.stdout, re.M)) == 22
+
+
+# ---------------------------------------------------------------------------
+# On the site
+# ---------------------------------------------------------------------------
+
+
+def _with_change(catalog, review_id: str, result: str, on: dt.date, **extra):
+    review = next(r for r in catalog.reviews if r.id == review_id)
+    url = source_urls(review)[0][0]
+    check = SourceCheck(url=url, checked=on, result=result, status=200, changed_on=on, **extra)
+    return dataclasses.replace(catalog, source_checks=(check,)), review
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_source_changed_after_the_check_shows_beside_the_review_everywhere(catalog, lang):
+    # Zendesk's page is a source of two reviews: a verified one (its statement
+    # folded) and a wrong one (open); both say so, with their facts' comparison rows.
+    changed, review = _with_change(catalog, "zendesk-webhook-signature", "changed", dt.date(2026, 12, 3))
+    url = changed.source_checks[0].url
+    affected = [r for r in catalog.reviews if url in dict(source_urls(r))]
+    assert [r.id for r in affected] == ["whatsapp-webhook-signature", "zendesk-webhook-signature"]
+    gen = Generator(changed, today=TODAY)
+    expected = {"en": "The source changed on 2026-12-03, after this check",
+                "he": "המקור השתנה ב-2026-12-03, אחרי הבדיקה הזו"}[lang]
+    service = review.bullets[0].service
+    pages = {"service": f"services/{service}.md", "comparison": "compare/webhooks.md", "review": "review.md"}
+    for where, path in pages.items():
+        html = BeautifulSoup(gen.page(path, lang), "html.parser")
+        notices = html.select(".hb-source-changed")
+        assert notices and {n.get_text() for n in notices} == {expected}, (where, [n.get_text() for n in notices])
+        assert {n.select_one("time")["datetime"] for n in notices} == {"2026-12-03"}
+        if where == "service":  # beside the bullet, and in the fact's row of "Facts and figures"
+            assert html.find(id=review.bullets[0].bullet).select(".hb-source-changed")
+            assert html.find("tr", id=review.facts[0]).select(".hb-source-changed")
+        if where == "comparison":
+            assert {n.find_parent("tr")["id"] for n in notices} == {f for r in affected for f in r.facts}
+    # First in the review page's to-do list (the verified one too: a person must look), with the date.
+    todo = BeautifulSoup(gen.page("review.md", lang), "html.parser").select("#table-review-todo tbody tr")
+    assert [tr["id"] for tr in todo[:2]] == [r.id for r in affected]
+    assert [tr["data-source-changed"] for tr in todo[:2]] == ["2026-12-03"] * 2
+    assert [tr["id"] for tr in todo[2:]] == [r.id for r in catalog.reviews if r.status != "verified" and r not in affected]
+    assert not any(tr.has_attr("data-source-changed") for tr in todo[2:])
+    # Nothing recorded: no notice, the to-do list as before.
+    plain = BeautifulSoup(Generator(dataclasses.replace(catalog, source_checks=()), today=TODAY).page("review.md", lang),
+                          "html.parser")
+    assert not plain.select(".hb-source-changed")
+
+
+def test_a_moved_source_says_moved_and_a_change_before_the_check_says_nothing(catalog):
+    moved, review = _with_change(catalog, "whatsapp-template-variables", "moved", dt.date(2026, 12, 3),
+                                 final_url="https://example.com/new")
+    page = BeautifulSoup(Generator(moved, today=TODAY).page("review.md", "en"), "html.parser")
+    assert [n.get_text() for n in page.select(".hb-source-changed")] == ["The source moved on 2026-12-03, after this check"]
+    before, _ = _with_change(catalog, "whatsapp-template-variables", "changed", review.checked)
+    assert SourceWatch(before.source_checks).change(review) is None
+    assert "hb-source-changed" not in Generator(before, today=TODAY).page("review.md", "en")
+
+
+# ---------------------------------------------------------------------------
+# On a schedule
+# ---------------------------------------------------------------------------
+
+
+def test_the_weekly_workflow_fetches_proposes_the_data_file_and_keeps_one_issue():
+    # actionlint checks it with the others (tests/test_publishing.py).
+    workflow = yaml.safe_load((ROOT / ".github/workflows/recheck.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML reads the key `on` as true
+    assert re.fullmatch(r"\d+ \d+ \* \* \d", triggers["schedule"][0]["cron"]) and "workflow_dispatch" in triggers
+    steps = workflow["jobs"]["recheck"]["steps"]
+    [fetch] = [i for i, s in enumerate(steps) if s.get("run") == "make recheck"]
+    assert steps[fetch]["env"] == {recheck.FETCH_ENV: "1"}
+    [propose] = [i for i, s in enumerate(steps) if s.get("uses", "").startswith("peter-evans/create-pull-request@")]
+    assert re.fullmatch(r"v\d+\.\d+\.\d+", steps[propose]["uses"].split("@")[1])  # pinned by version
+    assert steps[propose]["with"]["add-paths"] == f"data/{recheck.FILE_NAME}"
+    assert steps[propose]["with"]["body-path"] == "build/recheck/report.md"
+    [issue] = [i for i, s in enumerate(steps) if "gh issue create" in s.get("run", "")]
+    assert fetch < propose < issue and "gh issue edit" in steps[issue]["run"]
+    assert "build/recheck/report.json" in steps[issue]["run"]
+    targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    assert "recheck" in targets
+    # Only this workflow may fetch.
+    others = [p for p in (ROOT / ".github/workflows").glob("*.yml") if p.name != "recheck.yml"]
+    assert others and not any(recheck.FETCH_ENV in p.read_text(encoding="utf-8") for p in others)
