@@ -337,11 +337,12 @@ def test_the_command_with_the_flag_fetches_and_writes_its_files(tmp_path, capsys
     assert main(["--data", str(data), "recheck", "--fetch", "--report", str(tmp_path / "report"),
                  "--timeout", "5", "--retries", "0"]) == 0
     out = capsys.readouterr().out
-    assert "22 sources re-checked, 22 need a person's look" in out
+    n = len({u for r in load_catalog(data).reviews for u, _ in source_urls(r)})  # counted from the data
+    assert f"{n} sources re-checked, {n} need a person's look" in out
     assert (data / "reviews.yaml").read_text(encoding="utf-8") == local
     checks = load_catalog(data).source_checks
-    assert len(checks) == 22 and {c.result for c in checks} == {"unreachable"}
-    assert json.loads((tmp_path / "report" / "report.json").read_text())["needs_look"] == 22
+    assert len(checks) == n and {c.result for c in checks} == {"unreachable"}
+    assert json.loads((tmp_path / "report" / "report.json").read_text())["needs_look"] == n
 
 
 def test_bad_entries_in_the_data_file_are_located(tmp_path):
@@ -417,7 +418,7 @@ def test_make_recheck_without_the_flag_lists_every_real_source_and_sends_nothing
     assert result.returncode == 0, result.stderr
     assert listener.connections == 0
     urls = list(dict.fromkeys(u for r in catalog.reviews for u, _ in source_urls(r)))
-    assert len(urls) == 22
+    assert len(urls) >= 100
     listed = re.findall(r"^(https://\S+)$", result.stdout, re.M)
     assert listed == urls
     recorded = {c.url: c for c in catalog.source_checks}
@@ -450,7 +451,8 @@ def test_the_command_without_the_flag_sends_nothing_to_its_sources(tmp_path):
     assert result.returncode == 0, result.stderr
     assert listener.connections == 0 and not (tmp_path / "report").exists()
     assert f"{first}\n    last: stated on 2026-12-01\n    would: GET If-None-Match: \"abc\"" in result.stdout
-    assert len(re.findall(r"^https://127\.0\.0\.1:", result.stdout, re.M)) == 22
+    n = len({u for r in load_catalog(data).reviews for u, _ in source_urls(r)})
+    assert len(re.findall(r"^https://127\.0\.0\.1:", result.stdout, re.M)) == n
 
 
 # ---------------------------------------------------------------------------
@@ -472,7 +474,7 @@ def test_a_source_changed_after_the_check_shows_beside_the_review_everywhere(cat
     changed, review = _with_change(catalog, "zendesk-webhook-signature", "changed", dt.date(2026, 12, 3))
     url = changed.source_checks[0].url
     affected = [r for r in catalog.reviews if url in dict(source_urls(r))]
-    assert [r.id for r in affected] == ["whatsapp-webhook-signature", "zendesk-webhook-signature"]
+    assert {"whatsapp-webhook-signature", "zendesk-webhook-signature"} <= {r.id for r in affected}
     gen = Generator(changed, today=TODAY)
     expected = {"en": "The source changed on 2026-12-03, after this check",
                 "he": "המקור השתנה ב-2026-12-03, אחרי הבדיקה הזו"}[lang]
@@ -489,7 +491,7 @@ def test_a_source_changed_after_the_check_shows_beside_the_review_everywhere(cat
         if where == "comparison":
             assert {n.find_parent("tr")["id"] for n in notices} == {f for r in affected for f in r.facts}
     # First in the review page's to-do list (the verified one too: a person must look), with the date.
-    todo = BeautifulSoup(gen.page("review.md", lang), "html.parser").select("#table-review-todo tbody tr")
+    todo = BeautifulSoup(gen.page("review.md", lang), "html.parser").select("#table-review-todo tbody tr[data-review]")
     assert [tr["id"] for tr in todo[:2]] == [r.id for r in affected]
     assert [tr["data-source-changed"] for tr in todo[:2]] == ["2026-12-03"] * 2
     assert [tr["id"] for tr in todo[2:]] == [r.id for r in catalog.reviews if r.status != "verified" and r not in affected]
