@@ -5,7 +5,7 @@ results, and every result in the page's language."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -192,6 +192,60 @@ def test_a_link_from_a_search_result_highlights_the_words_at_once(served):
         page.goto(f"{base}/en/services/int-crm-support/?h=freshdesk")
         page.wait_for_selector("mark.md-search__highlight, mark[data-md-highlight]", timeout=10_000)
         assert "freshdesk" in page.locator("mark").first.text_content().lower()
+
+
+# Typed as a reader types, at 40 ms a key, into a page just opened: the results
+# must answer the whole query, whenever the index arrives.
+RACE = [("he", "חשבונית"), ("he", "אזעקות"), ("en", "Zendesk timeout")]
+RACE_ROUNDS = 20
+_RESULTS = """() => ({meta: document.querySelector('.md-search-result__meta').textContent,
+    links: [...document.querySelectorAll('.md-search-result__link')].slice(0, 10).map(a => a.getAttribute('href'))})"""
+
+
+def test_the_results_answer_the_query_in_the_box_whenever_the_index_arrives(served):
+    # The index request is held by the test and let go before the typing (the
+    # worker still builds while keys arrive), after the first letters, or after
+    # the last key; each time the results must become those of the same query
+    # opened as a `?q=` link once the index is ready. Hebrew letters arrive
+    # without key events (an input method), as on a phone.
+    base, browser = served
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        expected = {}
+        for lang, query in RACE:
+            page.goto(f"{base}/{LANGS[lang]}services/?q={query}")
+            page.wait_for_selector(".md-search-result__link")
+            expected[query] = page.evaluate(_RESULTS)
+            # The reference highlights the whole query, not its first letters.
+            marked = {parse_qs(urlsplit(link).query).get("h", [""])[0].lower() for link in expected[query]["links"]}
+            assert query.lower() in marked, expected[query]
+        held = []
+        page.route("**/search/search_index.json", lambda route: held.append(route))
+        for round_ in range(RACE_ROUNDS):
+            for i, (lang, query) in enumerate(RACE):
+                when = ("before", "during", "after")[(round_ + i) % 3]
+                cut = {"before": 0, "during": 1 + round_ % (len(query) - 1), "after": len(query)}[when]
+                held.clear()
+                page.goto(f"{base}/{LANGS[lang]}services/", wait_until="domcontentloaded")
+                with page.expect_request("**/search/search_index.json"):
+                    page.locator(".md-search__input").click()
+                while not held:  # the route's handler runs when Playwright next listens
+                    page.evaluate("0")
+                if when == "before":
+                    held[0].continue_()
+                page.keyboard.type(query[:cut], delay=40)
+                if when == "during":
+                    held[0].continue_()
+                page.keyboard.type(query[cut:], delay=40)
+                if when == "after":
+                    held[0].continue_()
+                try:
+                    page.wait_for_function(f"want => JSON.stringify(({_RESULTS})()) === JSON.stringify(want)",
+                                           arg=expected[query], timeout=5000)
+                except Exception:
+                    pytest.fail(f"round {round_ + 1}, {query!r}, index released {when} the typing (after "
+                                f"{cut} letters): the box holds {page.input_value('.md-search__input')!r}, "
+                                f"the results are {page.evaluate(_RESULTS)}, wanted {expected[query]}")
 
 
 def test_on_a_phone_the_search_button_fetches_the_index_and_searches(served):
