@@ -11,6 +11,7 @@ import pytest
 
 from browser import launch, serve
 from conftest import LANGS
+from handbook.searchindex import words
 
 # (query, page, anchors): the result must open `page` at one of `anchors`
 # (None: the page itself). Both languages have the same pages and anchors.
@@ -36,6 +37,13 @@ ENGLISH = [
     ("Azure AD", "services/int-calendar/", {"microsoft-graph-auth", "azure-ad-app-registration"}),
     ("headroom", "services/int-custom/", {"rate-limit-headroom"}),
     ("16 MB video", "services/whatsapp-api-setup/", {"media-file-size-limits"}),
+    # Synonyms from the glossary's aliases (data/glossary.yaml), and the research's own words.
+    ("idempotency", "services/int-custom/", {"idempotency-keys"}),
+    ("expiry", "compare/auth/", {"google-calendar-access-token-lifetime", "microsoft-graph-access-token-lifetime",
+                                 "quickbooks-access-token-lifetime"}),
+    ("lifetime", "compare/auth/", {None}),
+    ("retries", "services/int-complex/", {None, "error-handling-policy"}),
+    ("signature", "compare/webhooks/", {"mailchimp-webhook-signature", "whatsapp-webhook-hmac", "webhook-hmac-sha256"}),
 ]
 HEBREW = [
     ("160", "services/int-crm-marketing/", {"hubspot-rate-limit", "platform-rate-limits"}),
@@ -60,6 +68,17 @@ HEBREW = [
     ("הסכמה משפטית", "services/whatsapp-api-setup/", {"legal-messaging-consent"}),
     ("סקרי שביעות רצון", "services/int-crm-support/", {"satisfaction-survey-sync"}),
     ("פורמט בינלאומי", "services/whatsapp-api-setup/", {"international-phone-format"}),
+    # Hebrew spellings of the research's Latin terms (aliases in data/glossary.yaml).
+    ("טוקן", "compare/auth/", {None}),
+    ("אסימון", "compare/auth/", {None}),
+    ("חתימה", "platforms/hmac-sha256/", {None}),
+    ("וובהוק", "services/integration-simple/", {"webhook-signature-verification"}),
+    ("תבנית", "compare/limits/", {"whatsapp-template-approval-time"}),
+    ("מגבלת קצב", "compare/rate-limits/", {None}),
+    # English words a Hebrew reader types as the research writes them.
+    ("idempotency", "services/int-custom/", {"idempotency-keys"}),
+    ("expiry", "compare/auth/", {"google-calendar-access-token-lifetime", "microsoft-graph-access-token-lifetime",
+                                 "quickbooks-access-token-lifetime"}),
 ]
 QUERIES = [("en", *q) for q in ENGLISH] + [("he", *q) for q in HEBREW]
 # Other right answers: the page of the platform or standard a query names, or
@@ -69,6 +88,7 @@ ALSO = {
     "OAuth 2.1": {"platforms/oauth-2-1/"},
     "HMAC-SHA256": {"platforms/hmac-sha256/", "compare/webhooks/#whatsapp-webhook-hmac"},
     "RRULE": {"platforms/icalendar/"},
+    "וובהוק": {"compare/webhooks/"},
 }
 
 
@@ -151,6 +171,21 @@ def test_a_query_finds_the_page_and_the_anchor_in_the_first_three_results(search
     assert right, f"{query!r} on the {lang} site: first results {results[:3]}, wanted one of {wanted} or a row of {facts}"
     other = [r for r in results if r.startswith("en/") != (lang == "en")]
     assert not other, f"{query!r} on the {lang} site shows results in the other language: {other}"
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_glossary_terms_are_in_the_index_at_their_anchors_with_their_aliases(site, catalog, lang):
+    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: d for d in index["docs"]}
+    for term in catalog.glossary.terms:
+        entry = entries.get(f"glossary/#{term.id}")
+        assert entry, f"glossary term {term.id} is not in the {lang} index"
+        found = f"{entry['text']} {entry.get('keys', '')}".lower()
+        for alias in (*term.aliases.he, *term.aliases.en):
+            assert all(w in found for w in words(alias)), f"{term.id}: alias {alias!r} not in the {lang} index"
+    # An entry that writes a term is found by its aliases too, in both languages.
+    bullet = entries["services/int-crm-accounting/#quickbooks-oauth-token-expiry"]["keys"].split()
+    assert {"טוקן", "אסימון", "lifetime"} <= set(bullet)
 
 
 def test_the_query_list_is_half_hebrew_half_english():
