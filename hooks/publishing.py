@@ -46,6 +46,63 @@ def on_post_build(config) -> None:
     site_url = config.site_url.rstrip("/") + "/"
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
     Path(config.site_dir, "robots.txt").write_text(robots, encoding="utf-8")
+    _write_markdown_twins(config)
     if _not_found is not None:
         Path(config.site_dir, "404.html").write_text(_not_found, encoding="utf-8")
         _not_found = None  # `mkdocs serve` renders it afresh on its next build
+
+
+# ----------------------------------------------------------------------------
+# For assistants: /llms.txt and a Markdown twin beside every page
+# ----------------------------------------------------------------------------
+
+_LLMS_HEAD = """# Integration Services Handbook
+
+> The agency's research on its integration services (one-way and multi-system sync, WhatsApp Business API, CRM to marketing, accounting and support, calendar, e-commerce, custom APIs), published in Hebrew (the research, verbatim, at the root) and English (a faithful translation, under en/): technical requirements, systems, platform limits and prerequisites, with every figure typed as a fact and many checked against the vendors' official documentation.
+
+How to cite: prefer the reviewed official figure where a page shows one (a review badge: confirmed, outdated or wrong, with the official statement) over the research's own wording, and give the date it was checked and the official source; link the bullet or fact row by its permanent anchor (`page/#id`). Each page below has a Markdown version beside it (`index.md` in the page's folder). All facts, typed, are in `api/v1/facts.json` (shape: `api/v1/facts.schema.json`).
+
+## Data
+
+- [Facts (JSON)](api/v1/facts.json): every figure of the research as a typed fact, with its sources and review status
+"""
+
+
+def _write_markdown_twins(config) -> None:
+    # The generator's Markdown (handbook.export) beside each page: `services/x/index.md`
+    # next to `services/x/index.html`, so that a page's address plus `index.md` is its
+    # Markdown in both languages and on any host (no rewrite rule, a folder per page).
+    import tempfile
+
+    from handbook.catalog import cached_catalog
+    from handbook.export import export
+    from handbook.models import LANGUAGES
+
+    root = Path(config.config_file_path).parent
+    site = Path(config.site_dir)
+    sections = []
+    with tempfile.TemporaryDirectory() as tmp:
+        export(cached_catalog(root / "data"), root / config.docs_dir, Path(tmp))
+        for lang in LANGUAGES:
+            prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+            lines = []
+            for source in sorted(Path(tmp, lang).rglob("*.md")):
+                rel = source.relative_to(Path(tmp, lang))
+                folder = rel.parent if rel.name == "index.md" else rel.with_suffix("")
+                if not (site / prefix / folder / "index.html").is_file():
+                    continue  # not a page of the site (a redirect source, say)
+                target = Path(prefix, folder, "index.md").as_posix()
+                text = source.read_text(encoding="utf-8")
+                (site / target).write_text(text, encoding="utf-8")
+                lines.append(f"- [{_title(text, folder.as_posix())}]({target})")
+            sections.append(f"## Pages ({'עברית' if lang == 'he' else 'English'})\n\n" + "\n".join(lines) + "\n")
+    (site / "llms.txt").write_text(_LLMS_HEAD + "\n" + "\n".join(sections), encoding="utf-8")
+
+
+def _title(markdown: str, fallback: str) -> str:
+    for line in markdown.splitlines():
+        if line.startswith("title:"):
+            return line[6:].strip().strip("'\"").replace("]", ")").replace("[", "(")
+        if line.startswith("# "):
+            return line[2:].strip().replace("]", ")").replace("[", "(")
+    return fallback or "/"

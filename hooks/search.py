@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from handbook.catalog import cached_catalog
 from handbook.models import LANGUAGES
 from handbook.searchindex import pages_index
 
@@ -65,12 +66,14 @@ def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # an inner, per-language build: the outer one writes the indexes
+    # The glossary's aliases: an entry is also found by the other words for its terms.
+    glossary = cached_catalog(Path(config.config_file_path).parent / "data").glossary
     for prefix, pages in _pages.items():
         if not pages:
             continue  # a language built by another process (hooks/parallel.py)
         target = Path(config.site_dir) / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = pages_index(sorted(pages.items()))
+        content = pages_index(sorted(pages.items()), glossary.aliases_in)
         target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         pages.clear()  # `mkdocs serve` starts afresh on its next build
 

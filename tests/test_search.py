@@ -5,12 +5,13 @@ results, and every result in the page's language."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from browser import launch, serve
 from conftest import LANGS
+from handbook.searchindex import words
 
 # (query, page, anchors): the result must open `page` at one of `anchors`
 # (None: the page itself). Both languages have the same pages and anchors.
@@ -36,6 +37,13 @@ ENGLISH = [
     ("Azure AD", "services/int-calendar/", {"microsoft-graph-auth", "azure-ad-app-registration"}),
     ("headroom", "services/int-custom/", {"rate-limit-headroom"}),
     ("16 MB video", "services/whatsapp-api-setup/", {"media-file-size-limits"}),
+    # Synonyms from the glossary's aliases (data/glossary.yaml), and the research's own words.
+    ("idempotency", "services/int-custom/", {"idempotency-keys"}),
+    ("expiry", "compare/auth/", {"google-calendar-access-token-lifetime", "microsoft-graph-access-token-lifetime",
+                                 "quickbooks-access-token-lifetime"}),
+    ("lifetime", "compare/auth/", {None}),
+    ("retries", "services/int-complex/", {None, "error-handling-policy"}),
+    ("signature", "compare/webhooks/", {"mailchimp-webhook-signature", "whatsapp-webhook-hmac", "webhook-hmac-sha256"}),
 ]
 HEBREW = [
     ("160", "services/int-crm-marketing/", {"hubspot-rate-limit", "platform-rate-limits"}),
@@ -60,6 +68,17 @@ HEBREW = [
     ("הסכמה משפטית", "services/whatsapp-api-setup/", {"legal-messaging-consent"}),
     ("סקרי שביעות רצון", "services/int-crm-support/", {"satisfaction-survey-sync"}),
     ("פורמט בינלאומי", "services/whatsapp-api-setup/", {"international-phone-format"}),
+    # Hebrew spellings of the research's Latin terms (aliases in data/glossary.yaml).
+    ("טוקן", "compare/auth/", {None}),
+    ("אסימון", "compare/auth/", {None}),
+    ("חתימה", "platforms/hmac-sha256/", {None}),
+    ("וובהוק", "services/integration-simple/", {"webhook-signature-verification"}),
+    ("תבנית", "compare/limits/", {"whatsapp-template-approval-time"}),
+    ("מגבלת קצב", "compare/rate-limits/", {None}),
+    # English words a Hebrew reader types as the research writes them.
+    ("idempotency", "services/int-custom/", {"idempotency-keys"}),
+    ("expiry", "compare/auth/", {"google-calendar-access-token-lifetime", "microsoft-graph-access-token-lifetime",
+                                 "quickbooks-access-token-lifetime"}),
 ]
 QUERIES = [("en", *q) for q in ENGLISH] + [("he", *q) for q in HEBREW]
 # Other right answers: the page of the platform or standard a query names, or
@@ -69,6 +88,7 @@ ALSO = {
     "OAuth 2.1": {"platforms/oauth-2-1/"},
     "HMAC-SHA256": {"platforms/hmac-sha256/", "compare/webhooks/#whatsapp-webhook-hmac"},
     "RRULE": {"platforms/icalendar/"},
+    "וובהוק": {"compare/webhooks/"},
 }
 
 
@@ -153,6 +173,21 @@ def test_a_query_finds_the_page_and_the_anchor_in_the_first_three_results(search
     assert not other, f"{query!r} on the {lang} site shows results in the other language: {other}"
 
 
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_glossary_terms_are_in_the_index_at_their_anchors_with_their_aliases(site, catalog, lang):
+    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: d for d in index["docs"]}
+    for term in catalog.glossary.terms:
+        entry = entries.get(f"glossary/#{term.id}")
+        assert entry, f"glossary term {term.id} is not in the {lang} index"
+        found = f"{entry['text']} {entry.get('keys', '')}".lower()
+        for alias in (*term.aliases.he, *term.aliases.en):
+            assert all(w in found for w in words(alias)), f"{term.id}: alias {alias!r} not in the {lang} index"
+    # An entry that writes a term is found by its aliases too, in both languages.
+    bullet = entries["services/int-crm-accounting/#quickbooks-oauth-token-expiry"]["keys"].split()
+    assert {"טוקן", "אסימון", "lifetime"} <= set(bullet)
+
+
 def test_the_query_list_is_half_hebrew_half_english():
     assert len(QUERIES) >= 30 and len(HEBREW) >= 15 and len(ENGLISH) >= 15
 
@@ -192,6 +227,60 @@ def test_a_link_from_a_search_result_highlights_the_words_at_once(served):
         page.goto(f"{base}/en/services/int-crm-support/?h=freshdesk")
         page.wait_for_selector("mark.md-search__highlight, mark[data-md-highlight]", timeout=10_000)
         assert "freshdesk" in page.locator("mark").first.text_content().lower()
+
+
+# Typed as a reader types, at 40 ms a key, into a page just opened: the results
+# must answer the whole query, whenever the index arrives.
+RACE = [("he", "חשבונית"), ("he", "אזעקות"), ("en", "Zendesk timeout")]
+RACE_ROUNDS = 20
+_RESULTS = """() => ({meta: document.querySelector('.md-search-result__meta').textContent,
+    links: [...document.querySelectorAll('.md-search-result__link')].slice(0, 10).map(a => a.getAttribute('href'))})"""
+
+
+def test_the_results_answer_the_query_in_the_box_whenever_the_index_arrives(served):
+    # The index request is held by the test and let go before the typing (the
+    # worker still builds while keys arrive), after the first letters, or after
+    # the last key; each time the results must become those of the same query
+    # opened as a `?q=` link once the index is ready. Hebrew letters arrive
+    # without key events (an input method), as on a phone.
+    base, browser = served
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        expected = {}
+        for lang, query in RACE:
+            page.goto(f"{base}/{LANGS[lang]}services/?q={query}")
+            page.wait_for_selector(".md-search-result__link")
+            expected[query] = page.evaluate(_RESULTS)
+            # The reference highlights the whole query, not its first letters.
+            marked = {parse_qs(urlsplit(link).query).get("h", [""])[0].lower() for link in expected[query]["links"]}
+            assert query.lower() in marked, expected[query]
+        held = []
+        page.route("**/search/search_index.json", lambda route: held.append(route))
+        for round_ in range(RACE_ROUNDS):
+            for i, (lang, query) in enumerate(RACE):
+                when = ("before", "during", "after")[(round_ + i) % 3]
+                cut = {"before": 0, "during": 1 + round_ % (len(query) - 1), "after": len(query)}[when]
+                held.clear()
+                page.goto(f"{base}/{LANGS[lang]}services/", wait_until="domcontentloaded")
+                with page.expect_request("**/search/search_index.json"):
+                    page.locator(".md-search__input").click()
+                while not held:  # the route's handler runs when Playwright next listens
+                    page.evaluate("0")
+                if when == "before":
+                    held[0].continue_()
+                page.keyboard.type(query[:cut], delay=40)
+                if when == "during":
+                    held[0].continue_()
+                page.keyboard.type(query[cut:], delay=40)
+                if when == "after":
+                    held[0].continue_()
+                try:
+                    page.wait_for_function(f"want => JSON.stringify(({_RESULTS})()) === JSON.stringify(want)",
+                                           arg=expected[query], timeout=5000)
+                except Exception:
+                    pytest.fail(f"round {round_ + 1}, {query!r}, index released {when} the typing (after "
+                                f"{cut} letters): the box holds {page.input_value('.md-search__input')!r}, "
+                                f"the results are {page.evaluate(_RESULTS)}, wanted {expected[query]}")
 
 
 def test_on_a_phone_the_search_button_fetches_the_index_and_searches(served):

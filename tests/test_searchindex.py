@@ -54,3 +54,46 @@ def test_a_large_site_indexed_by_two_processes_gives_the_same_index_in_page_orde
     assert together == alone
     assert [d["location"] for d in together["docs"]][:4] == ["services/s0/", "services/s0/#n", "services/s0/#b", "services/s1/"]
     assert "סנכרון" in together["docs"][2]["keys"] and "3000" in together["docs"][11]["keys"]
+
+
+def test_an_entry_is_found_by_the_aliases_of_the_glossary_terms_it_contains():
+    from handbook.glossary import Explainer
+    from handbook.models import Glossary
+
+    glossary = Explainer(Glossary.model_validate({"terms": [{
+        "id": "access-token", "term": "Access token", "forms": ["access token", "access tokens"],
+        "definition": {"he": "אסימון", "en": "A credential"},
+        "aliases": {"he": ["טוקן", "אסימון"], "en": ["token lifetime"]}}]}))
+    html = '<h1 id="t">T</h1><ul><li id="b" data-search="item">QuickBooks access tokens expire</li>' \
+           '<li id="c" data-search="item">Xero</li></ul>'
+    entries = {e.location: e for e in page_entries(html, "x/", glossary.aliases_in)}
+    assert {"טוקן", "אסימון", "lifetime"} <= set(entries["x/#b"].keys)
+    assert "טוקן" not in entries["x/#c"].keys
+
+
+def test_aliases_are_validated_with_their_place():
+    import pytest
+    from pydantic import ValidationError
+
+    from handbook.models import GlossaryTerm
+
+    term = {"id": "t", "term": "Token", "forms": ["token"], "definition": {"he": "א", "en": "a"}}
+    for aliases, place, message in [({"he": ["token"]}, ("aliases", "he", 0), "no Hebrew letter"),
+                                    ({"en": ["טוקן"]}, ("aliases", "en", 0), "Hebrew letters"),
+                                    ({"he": ["טוקן", "טוקן"]}, ("aliases", "he"), "listed twice"),
+                                    ({"fr": ["jeton"]}, ("aliases", "fr"), "Extra inputs")]:
+        with pytest.raises(ValidationError) as error:
+            GlossaryTerm.model_validate({**term, "aliases": aliases})
+        assert error.value.errors()[0]["loc"] == place and message in str(error.value), aliases
+
+
+def test_an_alias_that_is_already_a_form_is_reported():
+    from handbook.glossary import check_glossary
+    from handbook.models import Glossary
+
+    problems: list[str] = []
+    check_glossary(Glossary.model_validate({"terms": [{
+        "id": "webhook", "term": "Webhook", "forms": ["webhook"], "definition": {"he": "א", "en": "a"},
+        "aliases": {"en": ["Webhook"]}}]}), "data/glossary.yaml", problems)
+    assert problems == ["data/glossary.yaml: terms[0].aliases.en[0]: 'Webhook' is already a form of 'webhook' "
+                        "(forms are found as they are; aliases are what else a reader types)"]

@@ -76,6 +76,13 @@ class Explainer:
     def occurrences(self, text: str) -> Iterable[tuple[GlossaryTerm, str]]:
         return ((t, s) for t, s in self.split(text) if t is not None)
 
+    def aliases_in(self, text: str) -> list[str]:
+        """The aliases (both languages) of every term that occurs in `text`: the search
+        finds an entry by them too (טוקן, token lifetime where `access token` is written)."""
+        terms = dict.fromkeys(t.id for t, _ in self.occurrences(text))
+        by_id = {t.id: t for t in self.terms} if terms else {}
+        return [a for i in terms for a in (*by_id[i].aliases.he, *by_id[i].aliases.en)]
+
     def tooltip(self, term: GlossaryTerm, lang: str) -> str:
         """What a reader sees on hover or focus, in the page's language."""
         key = (term.id, lang)
@@ -99,3 +106,9 @@ def check_glossary(glossary: Glossary, name: str, problems: list[str]) -> None:
                     problems.append(f"{name}: terms[{i}].forms[{j}]: '{form}' is already a form of '{owner[spelling]}'")
                     break
                 owner.setdefault(spelling, term.id)
+        forms = {f.casefold() for f in term.forms}
+        for lang in ("he", "en"):
+            for j, alias in enumerate(getattr(term.aliases, lang)):
+                if alias.casefold() in forms:
+                    problems.append(f"{name}: terms[{i}].aliases.{lang}[{j}]: '{alias}' is already a form of "
+                                    f"'{term.id}' (forms are found as they are; aliases are what else a reader types)")

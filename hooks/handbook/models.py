@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field,
+                      field_validator, model_validator)
 
 LANGUAGES = ("he", "en")
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -223,6 +224,41 @@ class TakeawayLinks(_Strict):
 # ---------------------------------------------------------------------------
 
 
+def _hebrew_alias(alias: str) -> str:
+    if not re.search("[\u05d0-\u05ea]", alias):
+        raise ValueError(f"'{alias}' has no Hebrew letter (a Latin spelling goes under `en`)")
+    return alias
+
+
+def _english_alias(alias: str) -> str:
+    if re.search("[\u0590-\u05ff]", alias):
+        raise ValueError(f"'{alias}' has Hebrew letters (a Hebrew spelling goes under `he`)")
+    return alias
+
+
+class Aliases(_Strict):
+    """Other words a reader types for a term: what the search also finds it by."""
+
+    he: list[Annotated[NonEmpty, AfterValidator(_hebrew_alias)]] = Field(
+        default_factory=list,
+        description="Hebrew spellings and words for the term (טוקן for token): a search in either language "
+                    "finds every entry that contains the term by these too.")
+    en: list[Annotated[NonEmpty, AfterValidator(_english_alias)]] = Field(
+        default_factory=list,
+        description="English synonyms (expiry, lifetime): a search in either language finds every entry "
+                    "that contains the term by these too.")
+
+    @field_validator("he", "en")
+    @classmethod
+    def _once_each(cls, aliases: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for alias in aliases:
+            if alias.casefold() in seen:
+                raise ValueError(f"'{alias}' is listed twice")
+            seen.add(alias.casefold())
+        return aliases
+
+
 class GlossaryTerm(_Strict):
     """An abbreviation or technical term, explained in both languages."""
 
@@ -234,6 +270,9 @@ class GlossaryTerm(_Strict):
         description="Spellings explained wherever they occur (whole words, case-sensitive; "
                     "a capitalised first letter also matches).")
     definition: Text
+    aliases: Aliases = Field(
+        default_factory=Aliases,
+        description="Words a reader may search for instead of the term (not explained on the page).")
 
 
 class Glossary(_Strict):

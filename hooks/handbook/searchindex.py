@@ -9,13 +9,17 @@ later fact rows), so results land on the anchor. Each entry carries, beside its
 displayed text, a hidden `keys` field with the forms a reader may type: Hebrew
 words without their prefix letters (`בסנכרון` is found by `סנכרון`), numbers
 without thousands separators (`10,000` by `10000`), numbers apart from their
-unit (`16MB` by `16 MB`). It knows nothing of MkDocs.
+unit (`16MB` by `16 MB`), and the aliases of the glossary terms it contains
+(`טוקן`, `token lifetime` where it says `access token`; `data/glossary.yaml`).
+Glossary entries (`data-search="term"`) weigh less than the facts they explain.
+It knows nothing of MkDocs.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from dataclasses import dataclass, field
 
 from html import unescape
@@ -48,6 +52,11 @@ FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}
 # of query words found); a lower weight lets the section or bullet that holds
 # the words come first, so that results open at the anchor.
 PAGE_BOOST = 0.5
+# A glossary entry explains a word; the bullets and facts that use it come first.
+TERM_BOOST = 0.5
+
+# The aliases of the glossary terms found in a text (`Explainer.aliases_in`).
+Aliases = Callable[[str], list[str]]
 
 
 @dataclass
@@ -146,7 +155,7 @@ def _token_keys(token: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------
 
 
-def page_entries(article_html: str, location: str) -> list[Entry]:
+def page_entries(article_html: str, location: str, aliases: Aliases | None = None) -> list[Entry]:
     """The entries of one page, from its `<article>` content."""
     # lxml's HTML parser: a page's tree in about 1 ms (BeautifulSoup took 35).
     root = etree.fromstring(f"<div>{article_html}</div>", _PARSER).find("body/div")
@@ -166,20 +175,21 @@ def page_entries(article_html: str, location: str) -> list[Entry]:
     _collect(root, page, containers)
     for entry in page.entries:
         shown = f"{entry.name} {_strip(entry.text)}"
-        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)}", shown)
+        also = aliases(shown) if aliases else []
+        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)} {' '.join(also)}", shown)
     return page.entries
 
 
-def pages_index(pages: list[tuple[str, str]]) -> dict:
+def pages_index(pages: list[tuple[str, str]], aliases: Aliases | None = None) -> dict:
     """The index of a language's pages, each `(location, article HTML)`, in order.
     A large site's pages are indexed by two processes (about 8 ms a page)."""
-    docs = map_in_two(_page_docs, pages)
+    docs = map_in_two(partial(_page_docs, aliases=aliases), pages)
     return index([doc for page in docs for doc in page])
 
 
-def _page_docs(page: tuple[str, str]) -> list[dict]:
+def _page_docs(page: tuple[str, str], aliases: Aliases | None = None) -> list[dict]:
     location, html = page
-    return [e.as_json() for e in page_entries(html, location)]
+    return [e.as_json() for e in page_entries(html, location, aliases)]
 
 
 def index(docs: list[dict]) -> dict:
@@ -289,7 +299,8 @@ def _element_entry(node: _Element, location: str, heading: str) -> Entry:
         rest = _text(node)
     else:
         text, rest = _text(node), ""
-    return Entry(location=f"{location}#{node.get('id')}", title=heading, text=text, keys=words(rest))
+    boost = TERM_BOOST if node.get("data-search") == "term" else 1.0
+    return Entry(location=f"{location}#{node.get('id')}", title=heading, text=text, keys=words(rest), boost=boost)
 
 
 def _spaced(node: _Element) -> str:
