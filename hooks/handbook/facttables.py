@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Callable
 
 from .catalog import Catalog
+from .escaping import csv_cell
 from .facts import HEADROOM, KINDS, TAKEAWAYS, Fact, Range, conflicts
 from .models import Platform, Text
 from .reviews import UNREVIEWED, Review, ReviewBook
@@ -317,6 +318,7 @@ class FactBook:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["id", *(c.label[lang] for c in table.columns)])
         for row, cells in table.cells(self, lang):
-            writer.writerow([row.id, *(" ".join(url(l) for l in cell.links) if col.key == "sources" else cell.text
+            # A cell from data that starts like a formula is shown as text (escaping.csv_cell).
+            writer.writerow([row.id, *(csv_cell(" ".join(url(l) for l in cell.links) if col.key == "sources" else cell.text)
                                        for col, cell in zip(table.columns, cells))])
         return out.getvalue()
