@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 from browser import launch, serve
 from conftest import LANGS, ROOT, run_mkdocs
 from handbook.catalog import load_catalog
-from handbook.escaping import csv_cell
+from handbook.escaping import csv_cell, markdown_inline, yaml_str
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from urls import public_urls  # noqa: E402
@@ -240,8 +240,44 @@ def test_the_search_index_holds_the_payloads_as_text(hostile_site):
 
 
 # ---------------------------------------------------------------------------
-# CSV
+# Markdown and front matter, one value at a time
 # ---------------------------------------------------------------------------
+
+TRICKY = [payload("x"), "C# and F#", "a\\b `c` *d* _e_ [f](g) ![h](i) {j} {: #k } <l> &m; &#91;", "line\r\nbreak",
+          'עברית "בע"מ" (2 מערכות)', "control \x00\x07\x1b\x7f\x80\x85\u2028\u2029\ufeff end"]
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_a_heading_shows_its_value_as_text_with_the_id_it_is_given(value):
+    import markdown
+    from markupsafe import escape
+
+    md = markdown.Markdown(extensions=["attr_list", "toc"])
+    heading = BeautifulSoup(md.convert(f"## {markdown_inline(escape(value))} {{#given}}"), "html.parser").h2
+    assert heading["id"] == "given" and list(heading.attrs) == ["id"]
+    assert heading.find(True) is None, heading  # no link, image, code or emphasis
+    assert heading.get_text() == value
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_a_front_matter_string_reads_back_as_it_was(value):
+    from mkdocs.utils.meta import get_data  # as MkDocs reads a page
+
+    body, meta = get_data(f"---\ntitle: {yaml_str(value)}\n---\n\n# Body\n")
+    assert meta == {"title": value} and body == "# Body\n"
+
+
+# ---------------------------------------------------------------------------
+# Exports
+# ---------------------------------------------------------------------------
+
+
+def test_the_json_export_holds_the_payloads_as_they_are(hostile_site):
+    import json
+
+    facts = json.loads((hostile_site / "api" / "v1" / "facts.json").read_text(encoding="utf-8"))
+    fact = next(f for f in facts["facts"] if f["id"] == "hubspot-daily-requests")
+    assert fact["subject"]["en"].endswith(payload("factSubjectEn")) and fact["plan"] == payload("factPlan")
 
 
 def test_csv_cells_that_start_like_a_formula_are_text(hostile_site):

@@ -52,10 +52,11 @@ def markdown_inline(html: str) -> Markup:
 # Front matter
 # ---------------------------------------------------------------------------
 
-# What YAML does not accept unescaped (PyYAML's printable set, inverted). A
-# front matter that does not parse is not an error for MkDocs: it becomes the
-# page's Markdown, its title included, so it must always parse.
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+# What YAML does not accept unescaped (PyYAML's printable set, inverted), and
+# what it reads as a line break (folded into a space). A front matter that does
+# not parse is not an error for MkDocs: it becomes the page's Markdown, its
+# title included, so it must always parse, to the very string.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
 
 
 def yaml_str(value) -> Markup:
