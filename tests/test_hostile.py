@@ -52,7 +52,7 @@ def shown(field: str) -> list[str]:
             "`code` *em* _u_ &amp; &#x3C;b&#x3E; C# {OAuth}", f'{{: onmouseover="{call}" }}']
 
 
-# Every kind of field, with the data file and where in it.
+# The payloads placed (field name -> the language of the pages that show it, or "both"): filled by `_hostile`.
 FIELDS: dict[str, str] = {}
 
 
