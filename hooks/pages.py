@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
+from markupsafe import Markup, escape
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -77,7 +78,10 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     lang, path = _source(page.file, config)
+    _title_as_html(page)
     if _generator.is_generated(path):
+        if "title" not in page.meta:  # front matter that did not parse would be read as Markdown
+            raise PluginError(f"{page.file.src_uri}: the generated page has no title in its front matter")
         # Generated pages are mostly HTML blocks, which Markdown passes through
         # unchanged after parsing them twice (half the build's time): set them
         # aside, and put them back once the page is converted.
@@ -148,6 +152,16 @@ def _only_elements(chunk: str) -> bool:
         while pos < end and chunk[pos] in " \t\n":
             pos += 1
     return True
+
+
+def _title_as_html(page) -> None:
+    # A front matter title is text (a service's title, from data); Material
+    # prints a page's title as HTML (the <title>, the header, the navigation,
+    # the footer), so it gets the title escaped, marked safe so that the one
+    # place it escapes again (the footer's aria-label) does not do it twice.
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = escape(title)
 
 
 def _source(file, config) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Callable
 
 from .catalog import Catalog
+from .escaping import csv_cell
 from .facts import KINDS, TAKEAWAYS, Fact, conflicts
 from .figures import HEADROOM, Quantity, Range, number, span, words
 from .models import Platform, Text
@@ -405,7 +406,9 @@ class FactBook:
         extra = [COLUMNS[k] for k in ("stated", "per_minute", "per_day", "safe_per_minute")]
         writer.writerow(["id", *(c.label[lang] for c in table.columns), *(c.label[lang] for c in extra), "status"])
         for row, cells in table.cells(self, lang):
-            writer.writerow([row.id, *(" ".join(url(l) for l in cell.links) if col.key == "sources" else cell.text
-                                       for col, cell in zip(table.columns, cells)),
-                             *(c.cell(self, row, lang).text for c in extra), row.status])
+            # A cell from data that starts like a formula is shown as text (escaping.csv_cell).
+            writer.writerow([csv_cell(c) for c in (
+                row.id, *(" ".join(url(l) for l in cell.links) if col.key == "sources" else cell.text
+                          for col, cell in zip(table.columns, cells)),
+                *(c.cell(self, row, lang).text for c in extra), row.status)])
         return out.getvalue()

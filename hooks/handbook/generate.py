@@ -11,7 +11,6 @@ marker is an error, never silently left in.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from functools import lru_cache
@@ -22,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import bidi
 from .bidi import has_hebrew
+from .escaping import markdown_inline, yaml_str
 from .catalog import Catalog
 from .facttables import FactBook
 from .models import LANGUAGES, SECTIONS
@@ -103,8 +103,9 @@ class Generator:
         # A review whose source changed after its check says so wherever its statement shows.
         self.source_watch = SourceWatch(catalog.source_checks)
         self.env.globals["source_watch"] = self.source_watch
-        # Front matter strings: JSON is YAML, and Hebrew stays readable.
-        self.env.filters["yaml_str"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
+        # Front matter strings; HTML on a line Markdown parses (headings).
+        self.env.filters["yaml_str"] = yaml_str
+        self.env.filters["md"] = markdown_inline
         self.producers = {
             "services-table": self._services_table,
         }
@@ -227,7 +228,8 @@ class Generator:
                         # Prose of hand-written pages has no isolated runs: the term isolates itself.
                         own = "rtl" if has_hebrew(piece) else "ltr"
                         isolate = own if own != DIRECTION[lang] else None
-                        pieces.append(term_html(piece, tooltip, focusable, isolate))
+                        # The tooltip comes from data: nothing in it may act as Markdown.
+                        pieces.append(markdown_inline(term_html(piece, tooltip, focusable, isolate)))
             out.append("".join(pieces))
         return "\n".join(out)
 

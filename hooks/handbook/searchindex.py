@@ -64,14 +64,15 @@ class Entry:
     """One search result: a page, a section or an anchored element."""
 
     location: str  # relative to the language's root: `services/x/#id`
-    title: str  # shown as the result's heading (not searched)
-    text: str = ""  # shown and searched; may hold inline HTML such as <span dir>
-    name: str = ""  # searched with a higher weight: page and section names
+    title: str  # shown as the result's heading (not searched); text, escaped in the index
+    text: str = ""  # shown and searched; HTML (escaped text, may hold <span dir>)
+    name: str = ""  # searched with a higher weight: page and section names; text
     keys: list[str] = field(default_factory=list)
     boost: float = 1.0
 
     def as_json(self) -> dict:
-        doc = {"location": self.location, "title": self.title, "text": self.text}
+        # Material inserts `title` and `text` as HTML: the title is escaped here.
+        doc = {"location": self.location, "title": _escape(self.title), "text": self.text}
         if self.boost != 1.0:
             doc["boost"] = self.boost
         if self.name:
@@ -298,7 +299,7 @@ def _element_entry(node: _Element, location: str, heading: str) -> Entry:
             _drop(s)
         rest = _text(node)
     else:
-        text, rest = _text(node), ""
+        text, rest = _escape(_text(node)), ""
     boost = TERM_BOOST if node.get("data-search") == "term" else 1.0
     return Entry(location=f"{location}#{node.get('id')}", title=heading, text=text, keys=words(rest), boost=boost)
 
