@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.plugins import event_priority
+
+from order import priority
+
 from handbook.strings import DIRECTION
 
 _HTML = re.compile(r'<html lang="([a-z-]+)"')
@@ -34,6 +38,7 @@ def on_post_page(output: str, page, config) -> str:
     return _fix(output)
 
 
+@event_priority(priority("document.on_post_template"))
 def on_post_template(output: str, template_name: str, config) -> str:
     # Theme pages that are not Markdown pages (404.html) get the same fixes.
     return _fix(output) if template_name.endswith(".html") else output

@@ -38,6 +38,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
+from order import priority
+
 from handbook.processes import one_process_asked
 
 log = logging.getLogger("mkdocs.hooks.parallel")
@@ -57,9 +59,9 @@ _URLSET_END = "</urlset>"
 # ----------------------------------------------------------------------------
 
 
-@event_priority(-50)
+@event_priority(priority("parallel.on_config"))
 def on_config(config):
-    # After pages.py (0) has read the data, before i18n (-100) sets up a language.
+    # After pages.py has read the data, before i18n sets up a language (order.py).
     global _role
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building or _role is not None or not _can_fork():
@@ -121,7 +123,7 @@ def on_env(env, config, files: Files):
     return env
 
 
-@event_priority(-200)
+@event_priority(priority("parallel.on_post_template"))
 def on_post_template(output: str, template_name: str, config) -> str:
     global _sitemap
     if template_name == "sitemap.xml" and _role is not None:
@@ -129,7 +131,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return output
 
 
-@event_priority(10)
+@event_priority(priority("parallel._child_writes_no_root_index"))
 def _child_writes_no_root_index(config) -> None:
     # Material's search plugin writes `search/search_index.json` at the site's
     # root (i18n has it rewrite the index after the build), with no page in it:
@@ -142,18 +144,18 @@ def _child_writes_no_root_index(config) -> None:
                 plugin.config.enabled = False
 
 
-@event_priority(-150)
+@event_priority(priority("parallel._join_children"))
 def _join_children(config) -> None:
-    # The parent, after i18n (-100) and after search.py (-120) has written its
-    # own language's index, and before publishing.py (-200), which finishes the
-    # site once every language is written.
+    # The parent, after i18n and after search.py has written its own language's
+    # index, and before publishing.py, which finishes the site once every
+    # language is written (order.py).
     if _role == "parent":
         _join(config)
 
 
-@event_priority(-250)
+@event_priority(priority("parallel._end_child"))
 def _end_child(config) -> None:
-    # A child, once search.py (-120) has written its language's index.
+    # A child, once search.py has written its language's index (order.py).
     if _role not in (None, "parent"):
         _report({"warnings": _warnings(), "sitemap": _sitemap})
         _finish_child(0)
