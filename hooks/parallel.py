@@ -18,7 +18,10 @@ The built site is the same, byte for byte, as i18n's sequential build
 build fails on them; a child that fails fails the build.
 
 `HANDBOOK_BUILD_JOBS=1` builds the languages one after the other, as i18n does;
-so does a system without `os.fork`.
+so does a system without `os.fork`, and so does a build beside other threads
+or off the main thread (`mkdocs serve`'s rebuilds run beside its server and
+file watcher: a fork there could copy a lock that another thread holds, and
+hang).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from mkdocs.structure.files import Files
 
 from order import priority
 
-from handbook.processes import one_process_asked
+from handbook.processes import can_fork
 
 log = logging.getLogger("mkdocs.hooks.parallel")
 
@@ -64,7 +67,8 @@ def on_config(config):
     # After pages.py has read the data, before i18n sets up a language (order.py).
     global _role
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building or _role is not None or not _can_fork():
+    # Never beside other threads nor off the main thread (handbook.processes).
+    if i18n is None or i18n.building or _role is not None or not can_fork():
         return config
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     if not others:
@@ -269,10 +273,6 @@ def _finish_child(status: int) -> None:
 def _counter() -> utils.CountHandler | None:
     # The build's count of warnings, which `--strict` turns into a failure.
     return next((h for h in logging.getLogger("mkdocs").handlers if isinstance(h, utils.CountHandler)), None)
-
-
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and not one_process_asked()
 
 
 def _dirty() -> bool:
