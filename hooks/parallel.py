@@ -33,7 +33,7 @@ import logging
 import os
 import sys
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import mkdocs_static_i18n.plugin as i18n_plugin
 from mkdocs import utils
@@ -234,7 +234,7 @@ def _write_sitemap(config, parts: list[str | None]) -> None:
     path = os.path.join(config.site_dir, "sitemap.xml")
     utils.write_file(text.encode("utf-8"), path)
     # As MkDocs gzips it: dated by the pages' update date (the build's date).
-    date = datetime.fromisoformat(utils.get_build_date()).replace(tzinfo=timezone.utc)
+    date = datetime.fromisoformat(utils.get_build_date()).replace(tzinfo=UTC)
     with open(f"{path}.gz", "wb") as f:
         with gzip.GzipFile(fileobj=f, filename=f"{path}.gz", mode="wb", mtime=int(date.timestamp())) as gz:
             gz.write(text.encode("utf-8"))

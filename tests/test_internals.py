@@ -8,7 +8,6 @@ installed one, and what breaks."""
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 import inspect
 import json
