@@ -12,7 +12,6 @@ wrapped in Unicode isolates, the plain-text twin of `<span dir>`, because a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from . import bidi
 from .models import Glossary, GlossaryTerm
@@ -72,9 +71,6 @@ class Explainer:
         if pos < len(text):
             out.append((None, text[pos:]))
         return tuple(out)
-
-    def occurrences(self, text: str) -> Iterable[tuple[GlossaryTerm, str]]:
-        return ((t, s) for t, s in self.split(text) if t is not None)
 
     def tooltip(self, term: GlossaryTerm, lang: str) -> str:
         """What a reader sees on hover or focus, in the page's language."""
