@@ -21,7 +21,8 @@ build fails on them; a child that fails fails the build.
 so does a system without `os.fork`, and so does a build beside other threads
 or off the main thread (`mkdocs serve`'s rebuilds run beside its server and
 file watcher: a fork there could copy a lock that another thread holds, and
-hang).
+hang). What this relies on in MkDocs and mkdocs-static-i18n is listed, and
+checked, in internals.py.
 """
 
 from __future__ import annotations

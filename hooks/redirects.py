@@ -14,7 +14,8 @@ once i18n has laid out the language being built, this hook hands the
 plugin that language's entries with their old paths as the language's URLs,
 and the files as i18n placed them; the plugin then writes the pages itself.
 An entry that cannot give a working redirect in every language stops the
-strict build with `mkdocs.yml: plugins.redirects.redirect_maps['...']: ...`.
+strict build with `mkdocs.yml: plugins.redirects.redirect_maps['...']: ...`. The plugin's
+attributes this relies on are listed, and checked, in internals.py.
 """
 
 from __future__ import annotations

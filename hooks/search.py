@@ -8,6 +8,7 @@ written from its pages' content by `handbook.searchindex` (Hebrew at
 pages of a language under a prefix get `base` = their language's root, so that a
 query typed on an English page searches the English site. Material also resolves
 result links against `base`, so locations in each index are relative to its root.
+The settings script it rewrites is Material's markup (listed and checked in internals.py).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import pytest
 
 from browser import launch, serve
 
-# Chromium (Playwright or Lighthouse): left out by `make quick`.
+# Chromium through Playwright: left out by `make quick`.
 pytestmark = pytest.mark.browser
 
 

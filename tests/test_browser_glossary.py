@@ -7,7 +7,7 @@ import pytest
 
 from browser import launch, serve, tab_to
 
-# Chromium (Playwright or Lighthouse): left out by `make quick`.
+# Chromium through Playwright: left out by `make quick`.
 pytestmark = pytest.mark.browser
 from handbook.glossary import strip_isolates
 
