@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schema export import recheck screenshots urls bench clean
+.PHONY: serve site test quick lint check schema export import recheck screenshots urls bench clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -31,8 +31,15 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP)  ## every test
+test: lint $(NODE_STAMP)  ## ruff, then every test
 	$(BIN)/python -m pytest
+
+# While editing: the browser tests (marked `browser`) are most of `make test`'s time.
+quick: lint $(NODE_STAMP)  ## ruff, then every test but those in a browser
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: $(STAMP)  ## ruff, with the rules in pyproject.toml
+	$(BIN)/ruff check .
 
 check: $(STAMP)  ## validate data/ and say what is there
 	$(BIN)/python -m handbook check

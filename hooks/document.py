@@ -2,12 +2,17 @@
 
 Material puts `dir` on <body> only; the root element carries it too, so that the
 whole document, <head> included, has the language's direction. And the theme's
-own markup is made valid HTML where it is not.
+own markup is made valid HTML where it is not. The patterns below match the
+markup of the installed Material (internals.py lists them; a test checks them).
 """
 
 from __future__ import annotations
 
 import re
+
+from mkdocs.plugins import event_priority
+
+from order import priority
 
 from handbook.strings import DIRECTION
 
@@ -34,6 +39,7 @@ def on_post_page(output: str, page, config) -> str:
     return _fix(output)
 
 
+@event_priority(priority("document.on_post_template"))
 def on_post_template(output: str, template_name: str, config) -> str:
     # Theme pages that are not Markdown pages (404.html) get the same fixes.
     return _fix(output) if template_name.endswith(".html") else output

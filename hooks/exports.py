@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
+from order import priority
+
 from handbook.catalog import cached_catalog
 from handbook.factexport import exports
 
@@ -19,6 +23,7 @@ from handbook.factexport import exports
 # ----------------------------------------------------------------------------
 
 
+@event_priority(priority("exports.on_post_build"))
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.current_language != i18n.build_languages[-1]:

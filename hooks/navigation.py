@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import copy
 
+from mkdocs.plugins import event_priority
+
+from order import priority
+
 GROUP = 10
 
 
@@ -43,8 +47,9 @@ _layout: _Layout | None = None
 # ----------------------------------------------------------------------------
 
 
+@event_priority(priority("navigation.on_page_context"))
 def on_page_context(context, page, config, nav):
-    # After i18n (priority 50) has set up the page: swap in this page's view.
+    # After i18n has set up the page (order.py): swap in this page's view.
     global _layout
     if _layout is None or _layout.nav is not nav:
         _layout = _Layout(nav)

@@ -4,8 +4,8 @@ Thin on purpose: the content comes from `handbook.generate` (no MkDocs there).
 mkdocs-static-i18n 1.3.1 re-creates every file from its path under `docs_dir`,
 losing in-memory content, so generated pages are added in `on_files` as paths
 `docs/<lang>/...` without content (i18n then pairs languages, alternates,
-sitemap and search), and their content is supplied after i18n has run (priority
-below its -100). Nothing is written into `docs/`.
+sitemap and search), and their content is supplied after i18n has run (order.py).
+Nothing is written into `docs/`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+
+from order import priority
 
 from handbook.catalog import DataError, cached_catalog
 from handbook.generate import Generator, MarkerError
@@ -36,6 +38,7 @@ _generator: Generator | None = None
 # ----------------------------------------------------------------------------
 
 
+@event_priority(priority("pages.on_config"))
 def on_config(config):
     # i18n runs `on_config` again for each further language: the catalog is read
     # once, and again only after a data file changes (`mkdocs serve`).
@@ -55,6 +58,7 @@ def on_config(config):
     return config
 
 
+@event_priority(priority("pages.on_files"))
 def on_files(files: Files, config) -> Files:
     # Announce every generated page, in every language, before i18n sorts them.
     for lang in LANGUAGES:
@@ -63,9 +67,9 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-@event_priority(-110)
+@event_priority(priority("pages.on_nav"))
 def on_nav(nav, config, files):
-    # After i18n (priority -100) has re-created the files: give them content.
+    # After i18n has re-created the files: give them content.
     for file in files.documentation_pages():
         lang, path = _source(file, config)
         if _generator.is_generated(path):

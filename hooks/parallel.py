@@ -18,7 +18,11 @@ The built site is the same, byte for byte, as i18n's sequential build
 build fails on them; a child that fails fails the build.
 
 `HANDBOOK_BUILD_JOBS=1` builds the languages one after the other, as i18n does;
-so does a system without `os.fork`.
+so does a system without `os.fork`, and so does a build beside other threads
+or off the main thread (`mkdocs serve`'s rebuilds run beside its server and
+file watcher: a fork there could copy a lock that another thread holds, and
+hang). What this relies on in MkDocs and mkdocs-static-i18n is listed, and
+checked, in internals.py.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import logging
 import os
 import sys
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import mkdocs_static_i18n.plugin as i18n_plugin
 from mkdocs import utils
@@ -38,7 +42,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
-from handbook.processes import one_process_asked
+from order import priority
+
+from handbook.processes import can_fork
 
 log = logging.getLogger("mkdocs.hooks.parallel")
 
@@ -57,12 +63,13 @@ _URLSET_END = "</urlset>"
 # ----------------------------------------------------------------------------
 
 
-@event_priority(-50)
+@event_priority(priority("parallel.on_config"))
 def on_config(config):
-    # After pages.py (0) has read the data, before i18n (-100) sets up a language.
+    # After pages.py has read the data, before i18n sets up a language (order.py).
     global _role
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building or _role is not None or not _can_fork():
+    # Never beside other threads nor off the main thread (handbook.processes).
+    if i18n is None or i18n.building or _role is not None or not can_fork():
         return config
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     if not others:
@@ -121,7 +128,7 @@ def on_env(env, config, files: Files):
     return env
 
 
-@event_priority(-200)
+@event_priority(priority("parallel.on_post_template"))
 def on_post_template(output: str, template_name: str, config) -> str:
     global _sitemap
     if template_name == "sitemap.xml" and _role is not None:
@@ -129,7 +136,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return output
 
 
-@event_priority(10)
+@event_priority(priority("parallel._child_writes_no_root_index"))
 def _child_writes_no_root_index(config) -> None:
     # Material's search plugin writes `search/search_index.json` at the site's
     # root (i18n has it rewrite the index after the build), with no page in it:
@@ -142,18 +149,18 @@ def _child_writes_no_root_index(config) -> None:
                 plugin.config.enabled = False
 
 
-@event_priority(-150)
+@event_priority(priority("parallel._join_children"))
 def _join_children(config) -> None:
-    # The parent, after i18n (-100) and after search.py (-120) has written its
-    # own language's index, and before publishing.py (-200), which finishes the
-    # site once every language is written.
+    # The parent, after i18n and after search.py has written its own language's
+    # index, and before publishing.py, which finishes the site once every
+    # language is written (order.py).
     if _role == "parent":
         _join(config)
 
 
-@event_priority(-250)
+@event_priority(priority("parallel._end_child"))
 def _end_child(config) -> None:
-    # A child, once search.py (-120) has written its language's index.
+    # A child, once search.py has written its language's index (order.py).
     if _role not in (None, "parent"):
         _report({"warnings": _warnings(), "sitemap": _sitemap})
         _finish_child(0)
@@ -228,7 +235,7 @@ def _write_sitemap(config, parts: list[str | None]) -> None:
     path = os.path.join(config.site_dir, "sitemap.xml")
     utils.write_file(text.encode("utf-8"), path)
     # As MkDocs gzips it: dated by the pages' update date (the build's date).
-    date = datetime.fromisoformat(utils.get_build_date()).replace(tzinfo=timezone.utc)
+    date = datetime.fromisoformat(utils.get_build_date()).replace(tzinfo=UTC)
     with open(f"{path}.gz", "wb") as f:
         with gzip.GzipFile(fileobj=f, filename=f"{path}.gz", mode="wb", mtime=int(date.timestamp())) as gz:
             gz.write(text.encode("utf-8"))
@@ -267,10 +274,6 @@ def _finish_child(status: int) -> None:
 def _counter() -> utils.CountHandler | None:
     # The build's count of warnings, which `--strict` turns into a failure.
     return next((h for h in logging.getLogger("mkdocs").handlers if isinstance(h, utils.CountHandler)), None)
-
-
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and not one_process_asked()
 
 
 def _dirty() -> bool:

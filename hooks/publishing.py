@@ -18,6 +18,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from order import priority
+
 # The default language's 404.html, as rendered in this build.
 _not_found: str | None = None
 
@@ -26,9 +28,9 @@ _not_found: str | None = None
 # ----------------------------------------------------------------------------
 
 
-@event_priority(-200)
+@event_priority(priority("publishing.on_post_template"))
 def on_post_template(output: str, template_name: str, config) -> str:
-    # After document.py's fixes (priority 0): the page exactly as written.
+    # After document.py's fixes: the page exactly as written.
     global _not_found
     i18n = config.plugins.get("i18n")
     if template_name == "404.html" and (i18n is None or i18n.current_language == i18n.default_language):
@@ -36,9 +38,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return output
 
 
-@event_priority(-200)
+@event_priority(priority("publishing.on_post_build"))
 def on_post_build(config) -> None:
-    # After i18n (-100) has built every language.
+    # After i18n has built every language.
     global _not_found
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # an inner, per-language build: the outer one finishes the site

@@ -10,11 +10,12 @@ The plugin alone gets both ends wrong here: it writes the old page at the path
 as given (`/he/services/OLD/`, but Hebrew lives at the root), and it looks the
 target up among the files as they were before i18n placed them and before the
 generated pages were added (the target is missing, or sent to `/he/...`). So,
-once i18n (-100) has laid out the language being built, this hook hands the
+once i18n has laid out the language being built, this hook hands the
 plugin that language's entries with their old paths as the language's URLs,
 and the files as i18n placed them; the plugin then writes the pages itself.
 An entry that cannot give a working redirect in every language stops the
-strict build with `mkdocs.yml: plugins.redirects.redirect_maps['...']: ...`.
+strict build with `mkdocs.yml: plugins.redirects.redirect_maps['...']: ...`. The plugin's
+attributes this relies on are listed, and checked, in internals.py.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from pathlib import PurePosixPath
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from order import priority
+
 # Under `mkdocs.`: strict mode counts these warnings and fails the build.
 log = logging.getLogger("mkdocs.hooks.redirects")
 
@@ -34,9 +37,9 @@ log = logging.getLogger("mkdocs.hooks.redirects")
 # ----------------------------------------------------------------------------
 
 
-@event_priority(-150)
+@event_priority(priority("redirects.on_files"))
 def on_files(files: Files, config) -> Files:
-    # After i18n (-100) has made this build's files: only its language's pages.
+    # After i18n has made this build's files: only its language's pages.
     plugin, i18n = config.plugins.get("redirects"), config.plugins.get("i18n")
     if plugin is None or i18n is None:
         return files

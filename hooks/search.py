@@ -8,6 +8,7 @@ written from its pages' content by `handbook.searchindex` (Hebrew at
 pages of a language under a prefix get `base` = their language's root, so that a
 query typed on an English page searches the English site. Material also resolves
 result links against `base`, so locations in each index are relative to its root.
+The settings script it rewrites is Material's markup (listed and checked in internals.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from handbook.catalog import cached_catalog
+from order import priority
+
 from handbook.models import LANGUAGES
 from handbook.searchindex import pages_index
 
@@ -43,7 +46,7 @@ def on_post_page(output: str, page, config) -> str:
     return _CONFIG.sub(rebase, output, count=1)
 
 
-@event_priority(100)
+@event_priority(priority("search.on_page_context"))
 def on_page_context(context, page, config, nav):
     # Before Material's search plugin: it need not parse every page for an index
     # that is replaced below (a fifth of a large build's time went there).
@@ -58,11 +61,11 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
-@event_priority(-120)
+@event_priority(priority("search.on_post_build"))
 def on_post_build(config) -> None:
-    # After i18n (-100) has built every language and written its combined index;
-    # before a build of languages side by side waits for the others (parallel.py,
-    # -150), so that this language's index is written while they still work.
+    # After i18n has built every language and written its combined index; before
+    # a build of languages side by side waits for the others (parallel.py), so
+    # that this language's index is written while they still work.
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # an inner, per-language build: the outer one writes the indexes

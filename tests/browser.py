@@ -7,6 +7,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import os
 import threading
 from pathlib import Path
 
@@ -63,10 +64,26 @@ def serve(site: Path):
         server.server_close()
 
 
+# The tests marked `browser` (conftest.py fills it as pytest collects them).
+# `make quick` leaves them out by that marker, so an unmarked test that starts
+# Chromium would slip into it: launch() refuses to, naming the test.
+MARKED: set[str] | None = None
+
+
+def _refuse_unmarked() -> None:
+    current = os.environ.get("PYTEST_CURRENT_TEST")  # "tests/test_x.py::test_y[p] (setup)"
+    if MARKED is not None and current is not None:
+        test = current.rsplit(" (", 1)[0]
+        if test not in MARKED:
+            raise RuntimeError(f"{test} starts a browser: mark it @pytest.mark.browser")
+
+
 @contextlib.contextmanager
 def launch():
     """A headless Debian Chromium driven by Playwright."""
     from playwright.sync_api import sync_playwright
+
+    _refuse_unmarked()
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

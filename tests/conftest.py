@@ -45,6 +45,13 @@ def research_file(path: Path) -> Path:
     return path
 
 
+def pytest_collection_modifyitems(config, items):
+    # Which tests may start Chromium (tests/browser.py checks it).
+    import browser
+
+    browser.MARKED = {item.nodeid for item in items if item.get_closest_marker("browser")}
+
+
 @pytest.fixture(scope="session")
 def catalog():
     return load_catalog(ROOT / "data")

@@ -6,6 +6,9 @@ import pytest
 
 from browser import launch, serve
 
+# Chromium through Playwright: left out by `make quick`.
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def browser_page(site):
@@ -124,6 +127,15 @@ new PerformanceObserver(list => {
   }
 }).observe({type: "layout-shift", buffered: true});
 """
+# Resolves once a frame has been painted (the second animation frame comes after a paint).
+_PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+# True once every script has run (the document is complete) and the page has not
+# moved for five frames in a row (layout shifts are reported after their frame).
+_SETTLED = """() => {
+  const now = window.__shifts.length, last = window.__settled || {count: -1, frames: 0};
+  window.__settled = {count: now, frames: document.readyState === "complete" && now === last.count ? last.frames + 1 : 0};
+  return window.__settled.frames >= 5;
+}"""
 
 
 def test_the_page_does_not_move_on_a_phone_when_the_scripts_start(browser_page, site):
@@ -148,13 +160,14 @@ def test_the_page_does_not_move_on_a_phone_when_the_scripts_start(browser_page, 
             page.goto(f"{base}/{url}", wait_until="commit")
             page.wait_for_function("document.readyState !== 'loading'")
             page.evaluate("document.fonts.ready.then(() => true)")
-            page.wait_for_timeout(300)  # painted in its fonts, without the scripts (they run in order, after the bundle)
+            # Painted in its fonts, without the scripts (they run in order, after the bundle).
+            page.evaluate(_PAINTED)
             assert held, "the theme's bundle was not requested"
             page.evaluate("window.__shifts = []")  # what moves from here on, as the scripts start
             while held:
                 held.pop().continue_()
             page.wait_for_function("typeof window.document$ !== 'undefined'")  # the bundle has run
-            page.wait_for_timeout(500)
+            page.wait_for_function(_SETTLED, polling="raf")  # and every script after it; the page is still
             shifts = page.evaluate("window.__shifts")
             total = sum(s["value"] for s in shifts)
             if total >= 0.01:

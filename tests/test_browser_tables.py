@@ -6,6 +6,9 @@ import pytest
 
 from browser import launch, serve
 
+# Chromium through Playwright: left out by `make quick`.
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def browser(site):

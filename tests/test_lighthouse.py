@@ -13,6 +13,9 @@ import pytest
 from browser import serve
 from quality import LIGHTHOUSE, lighthouse, lighthouse_pages
 
+# Chromium through Lighthouse: left out by `make quick`.
+pytestmark = pytest.mark.browser
+
 TARGETS = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 
 

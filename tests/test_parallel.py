@@ -4,9 +4,13 @@ the build."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
+import threading
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, run_mkdocs
 
@@ -98,3 +102,55 @@ def test_only_the_process_of_the_default_language_writes_at_the_search_index_pat
     assert writers and child not in writers, writers
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert any(d["location"] == "services/int-calendar/" for d in docs)
+
+
+class _I18n:
+    building, build_languages, default_language = False, ["he", "en"], "he"
+
+
+class _Config:
+    site_dir = "/nonexistent/site"
+    plugins = {"i18n": _I18n()}
+
+
+def _parallel():
+    spec = importlib.util.spec_from_file_location("_hook_parallel_threads", ROOT / "hooks" / "parallel.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("where", ["off the main thread", "beside another thread"])
+def test_no_fork_beside_other_threads(monkeypatch, where):
+    # `mkdocs serve` rebuilds while its server and file watcher run: a fork then
+    # could copy a lock another thread holds, and hang. The build stays in one process.
+    parallel = _parallel()
+    forks = []
+    monkeypatch.setattr(parallel.os, "fork", lambda: forks.append(where) or 0)
+    config, result = _Config(), []
+    if where == "off the main thread":
+        thread = threading.Thread(target=lambda: result.append(parallel.on_config(config)))
+        thread.start()
+        thread.join(10)
+    else:
+        stop = threading.Event()
+        other = threading.Thread(target=stop.wait)
+        other.start()
+        try:
+            result.append(parallel.on_config(config))
+        finally:
+            stop.set()
+            other.join(10)
+    assert result == [config] and forks == []
+    assert parallel._role is None and not parallel._patched
+
+
+def test_a_build_alone_on_the_main_thread_may_fork(monkeypatch):
+    # The other side of the rule above: with no other thread, the languages are built side by side.
+    from handbook import processes
+
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 1)
+    monkeypatch.delenv("HANDBOOK_BUILD_JOBS", raising=False)
+    assert processes.can_fork()
+    monkeypatch.setattr(processes.threading, "active_count", lambda: 2)
+    assert not processes.can_fork()

@@ -104,6 +104,7 @@ def test_the_url_check_counts_a_redirect_with_the_anchors_of_the_new_page(moved_
     assert unserved(kept + lost, moved_site) == lost
 
 
+@pytest.mark.browser
 def test_a_moved_link_with_an_anchor_opens_at_the_item(moved_site):
     with serve(moved_site) as base, launch() as browser:
         page = browser.new_page()
@@ -304,6 +305,7 @@ def browser_context(site):
         context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_deep_link_opens_at_the_highlighted_item(browser_context, lang):
     base, context = browser_context
@@ -319,6 +321,7 @@ def test_a_deep_link_opens_at_the_highlighted_item(browser_context, lang):
     page.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang, message", [("he", "הקישור הועתק"), ("en", "Link copied")])
 def test_the_anchor_copies_the_link_and_says_so(browser_context, lang, message):
     base, context = browser_context
@@ -342,6 +345,7 @@ def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_service_page_prints_its_content_with_link_addresses(browser_context, lang):
     base, context = browser_context
@@ -358,6 +362,7 @@ def test_a_service_page_prints_its_content_with_link_addresses(browser_context, 
     page.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang, direction", [("he", "rtl"), ("en", "ltr")])
 def test_the_client_checklist_prints_on_one_or_two_a4_pages(browser_context, catalog, lang, direction):
     base, context = browser_context

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -40,6 +39,7 @@ def served(site):
         yield base, browser
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_no_accessibility_violations(site, served, scheme, viewport):
@@ -96,6 +96,7 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert not broken, "\n".join(broken[:50])
 
 
+@pytest.mark.browser
 def test_search_and_language_switcher_work_from_the_keyboard(served):
     base, browser = served
     page = browser.new_page(viewport=VIEWPORTS["desktop"])

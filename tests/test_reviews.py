@@ -201,6 +201,7 @@ def test_the_csv_has_the_status_column(site, lang):
     assert STRINGS[lang]["status_wrong"] in hubspot
 
 
+@pytest.mark.browser
 def test_the_verified_only_filter_in_a_browser(site):
     with serve(site) as base, launch() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})

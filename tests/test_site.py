@@ -85,10 +85,11 @@ def test_switcher_and_hreflang_lead_to_the_same_page(catalog, html, lang, other)
         assert urljoin(here, switch[other]) == SITE_URL + LANGS[other] + url, url
 
 
-def test_integrations_are_drawn_with_their_direction(html):
+def test_integrations_are_drawn_with_their_direction(catalog, html):
     page = html("en/services/int-crm-marketing/")
     flows = page.select("#integrations ~ ul .hb-flow")
-    assert len(flows) == 5
+    service = next(s for s in catalog.services if s.id == "int-crm-marketing")
+    assert len(flows) == sum(1 for i in service.integrations if i.drawn) > 1  # every flow the data draws
     first = flows[0]
     assert [n.get_text() for n in first.select(".hb-node")] == ["CRM Platform", "Marketing Automation Platform"]
     assert "One-way" in first.get_text()

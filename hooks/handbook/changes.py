@@ -184,7 +184,7 @@ class ChangeLog:
         for c in self.coming() + self.past():
             event = Event()
             event.add("uid", f"{c.id}.{lang}@integration-services-handbook")
-            event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.timezone.utc))
+            event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.UTC))
             event.add("dtstart", c.day)
             event.add("dtend", c.day + dt.timedelta(days=1))
             event.add("summary", c.title[lang])

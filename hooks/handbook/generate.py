@@ -24,7 +24,7 @@ from .bidi import has_hebrew
 from .escaping import markdown_inline, yaml_str
 from .catalog import Catalog
 from .facttables import FactBook
-from .models import LANGUAGES, SECTIONS
+from .models import SECTIONS
 from .recheck import SourceWatch
 from .reviews import ReviewBook, build_date
 from .strings import DIRECTION, STRINGS
@@ -74,7 +74,7 @@ def _page_to_page(from_doc: str, to_doc: str) -> str:
 
 def term_html(piece: str, tooltip: str, focusable: bool, isolate: str | None = None) -> str:
     """A glossary term, explained on hover (its title) and, when `focusable`, on focus."""
-    attrs = f' tabindex="0"' if focusable else ""
+    attrs = ' tabindex="0"' if focusable else ""
     attrs += f' dir="{isolate}"' if isolate else ""
     return f'<abbr class="hb-term" title="{escape(tooltip)}"{attrs}>{escape(piece)}</abbr>'
 
@@ -250,7 +250,3 @@ class Generator:
             glossary=self.catalog.glossary,
             **context,
         )
-
-
-def languages() -> tuple[str, ...]:
-    return LANGUAGES

@@ -12,7 +12,6 @@ wrapped in Unicode isolates, the plain-text twin of `<span dir>`, because a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from . import bidi
 from .models import Glossary, GlossaryTerm
@@ -73,13 +72,10 @@ class Explainer:
             out.append((None, text[pos:]))
         return tuple(out)
 
-    def occurrences(self, text: str) -> Iterable[tuple[GlossaryTerm, str]]:
-        return ((t, s) for t, s in self.split(text) if t is not None)
-
     def aliases_in(self, text: str) -> list[str]:
         """The aliases (both languages) of every term that occurs in `text`: the search
         finds an entry by them too (טוקן, token lifetime where `access token` is written)."""
-        terms = dict.fromkeys(t.id for t, _ in self.occurrences(text))
+        terms = dict.fromkeys(t.id for t, _ in self.split(text) if t is not None)
         by_id = {t.id: t for t in self.terms} if terms else {}
         return [a for i in terms for a in (*by_id[i].aliases.he, *by_id[i].aliases.en)]
 

@@ -6,10 +6,10 @@ core. `map_in_two` gives every other item to a forked copy of the process and
 returns the results in order, as `[func(x) for x in items]` would.
 
 The work stays in one process when the list is short (a fork costs more than
-it saves), when the system cannot fork, when other threads run (`mkdocs serve`:
-a forked copy of another thread's lock could hang), and when
-`HANDBOOK_BUILD_JOBS=1`. If the second process fails, its items are done here,
-so an error is raised as it would be in one process.
+it saves), when the system cannot fork, off the main thread or when other
+threads run (`mkdocs serve`: a forked copy of another thread's lock could
+hang), and when `HANDBOOK_BUILD_JOBS=1`. If the second process fails, its
+items are done here, so an error is raised as it would be in one process.
 """
 
 from __future__ import annotations
@@ -32,7 +32,12 @@ def one_process_asked() -> bool:
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1 and not one_process_asked()
+    """A fork is safe here: the system has it, one process is not asked for, and
+    this is the main thread with no other running (a lock that another thread
+    holds at the fork stays held in the copy forever: `mkdocs serve` rebuilds
+    with its server and file watcher running beside). Also hooks/parallel.py."""
+    return (hasattr(os, "fork") and not one_process_asked()
+            and threading.current_thread() is threading.main_thread() and threading.active_count() == 1)
 
 
 def map_in_two(func: Callable[[T], R], items: list[T]) -> list[R]:

@@ -467,8 +467,9 @@ def quotes_to_look_for(source: Source, texts: dict[str, str | None]) -> tuple[st
 
 
 def run(reviews: Iterable, previous: dict[str, SourceCheck], today: dt.date,
-        polite: Politeness = Politeness()) -> list[Finding]:
+        polite: Politeness | None = None) -> list[Finding]:
     """Fetch every source (a few at a time) and judge each answer."""
+    polite = polite or Politeness()
     sources = sources_of(reviews)
     with ThreadPoolExecutor(max_workers=max(1, polite.workers)) as pool:
         answers = dict(zip((s.url for s in sources),

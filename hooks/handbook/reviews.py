@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .figures import Quantity, Range
+from .figures import Quantity
 from .models import Slug, Text
 
 Status = Literal["verified", "imprecise", "outdated", "wrong", "unverified", "guidance"]

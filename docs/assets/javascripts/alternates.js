@@ -3,7 +3,8 @@
    links to be language roots and requests "<link>/sitemap.xml" for each, which
    here means a 404 per page and language (mkdocs-material#6582). The language
    switcher's links already lead to the same page in the other language, so the
-   look-up is not needed: sitemap requests from the page are never sent. */
+   look-up is not needed: sitemap requests from the page are never sent.
+   Relies on the bundle requesting with XMLHttpRequest (hooks/internals.py). */
 (function () {
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;

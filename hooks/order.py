@@ -1,0 +1,68 @@
+"""The hooks' order: every event priority of the hooks, in one table.
+
+MkDocs runs an event's handlers from the highest priority to the lowest (a
+handler without `@event_priority` has 0; plugins and hooks mix in one order).
+The hooks depend on running before or after mkdocs-static-i18n (which builds
+the further languages inside its own `on_post_build`), Material's search plugin
+and each other. Each event below lists, in running order, who acts and why
+there; the hooks take their priority from here (`priority("pages.on_nav")`),
+never from a number of their own.
+
+Rows named `i18n.*` and `search.plugin.*` are the plugins' own priorities,
+for reading the order; `tests/test_internals.py` checks them against the
+installed plugins, and checks that every hook's priority is the one here and
+that every event's rows are in running order.
+"""
+
+from __future__ import annotations
+
+# event -> [(who, priority, why there)], in running order (highest first).
+ORDER: dict[str, list[tuple[str, int, str]]] = {
+    "on_config": [
+        ("pages.on_config", 0, "reads and validates the data, once"),
+        ("parallel.on_config", -50, "forks once per further language: after the data is read (so the "
+                                    "children share it), before i18n sets a language up"),
+        ("i18n.on_config", -100, "sets the current language's configuration up"),
+    ],
+    "on_files": [
+        ("pages.on_files", 0, "announces the generated pages, before i18n sorts them by language"),
+        ("i18n.on_files", -100, "re-creates every file from its path, per language (in-memory content lost)"),
+        ("redirects.on_files", -150, "hands mkdocs-redirects this language's entries and the files "
+                                     "as i18n placed them"),
+    ],
+    "on_nav": [
+        ("i18n.on_nav", -100, "builds the language's navigation"),
+        ("pages.on_nav", -110, "gives the generated pages their content, once i18n has re-created them"),
+    ],
+    "on_page_context": [
+        ("search.on_page_context", 100, "excludes every page from Material's index before its plugin "
+                                        "parses it (search.py writes each language's own)"),
+        ("i18n.on_page_context", 50, "sets the page's language up"),
+        ("search.plugin.on_page_context", 0, "Material's search plugin parses the page, unless excluded"),
+        ("navigation.on_page_context", 0, "swaps in the page's own view of the navigation"),
+    ],
+    "on_post_template": [
+        ("document.on_post_template", 0, "fixes the theme's markup"),
+        ("parallel.on_post_template", -200, "keeps this process's sitemap, as rendered"),
+        ("publishing.on_post_template", -200, "keeps the default language's 404 page, fixed"),
+    ],
+    "on_post_build": [
+        ("parallel._child_writes_no_root_index", 10, "in a child, turns Material's search plugin off "
+                                                     "before it writes the root index"),
+        ("search.plugin.on_post_build", 0, "Material's search plugin writes the root index"),
+        ("exports.on_post_build", 0, "writes the fact exports, in the last language's build"),
+        ("i18n.on_post_build", -100, "builds the further languages, one after the other (skipped when "
+                                     "parallel.py builds them side by side)"),
+        ("search.on_post_build", -120, "writes this language's search index, while the other process works"),
+        ("parallel._join_children", -150, "in the parent, waits for the other languages and writes the sitemap"),
+        ("publishing.on_post_build", -200, "once every language is written: robots.txt and the root 404 page"),
+        ("parallel._end_child", -250, "in a child, reports to the parent and exits"),
+    ],
+}
+
+_PRIORITY = {who: value for rows in ORDER.values() for who, value, _ in rows}
+
+
+def priority(who: str) -> int:
+    """The priority of a hook's handler (`module.function`), as the table sets it."""
+    return _PRIORITY[who]

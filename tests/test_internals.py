@@ -1,0 +1,409 @@
+"""The plugins' internals that the hooks rely on (hooks/internals.py) still hold
+in the installed packages, and the hooks run in the order hooks/order.py
+declares. Quick: no browser, no build of the site (the theme's markup comes
+from a one-page site built with the installed Material and the overrides).
+
+A failure names the plugin, the version each reliance was written for and the
+installed one, and what breaks."""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import json
+import re
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from internals import RELIANCES, WRITTEN_FOR
+from order import ORDER
+
+MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"
+OURS = {"partials/search-on-demand.html"}  # overrides that replace nothing of the theme's
+
+
+def _hook(name: str):
+    """A hook module (hooks/<name>.py), loaded by its path as MkDocs loads it."""
+    key = f"_hook_{name}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, ROOT / "hooks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[key] = module
+    return sys.modules[key]
+
+
+def _bundle() -> str:
+    return next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def theme_page(tmp_path_factory) -> str:
+    """A page as the installed Material renders it with the site's overrides (no hooks, no i18n)."""
+    project = tmp_path_factory.mktemp("theme")
+    (project / "docs" / "section").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home\n\n## A heading\n\ntext\n", encoding="utf-8")
+    (project / "docs" / "section" / "index.md").write_text("# Section\n\n## Part\n", encoding="utf-8")
+    (project / "docs" / "section" / "page.md").write_text("# Page\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(json.dumps({
+        "site_name": "t", "site_url": "http://127.0.0.1:8000/",
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "he", "font": False,
+                  "features": ["navigation.indexes", "navigation.top", "search.highlight", "toc.follow"]},
+        "plugins": ["search"],
+    }), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=120,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    return (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------
+# One check per reliance: an assertion that holds while the reliance does
+# ----------------------------------------------------------------------------
+
+
+def _clean_directory(request):
+    from mkdocs import utils
+    from mkdocs.commands import build
+
+    assert list(inspect.signature(utils.clean_directory).parameters) == ["directory"]
+    assert build.utils is utils, "mkdocs.commands.build no longer imports mkdocs.utils as `utils`"
+    assert "utils.clean_directory(config.site_dir)" in inspect.getsource(build.build), \
+        "the build no longer empties the folder through utils.clean_directory"
+
+
+def _count_handler(request):
+    from mkdocs import utils
+    from mkdocs.commands import build
+
+    handler = utils.CountHandler()
+    handler.counts[30] += 2  # as parallel.py adds a child's warnings
+    assert handler.get_counts() == [("WARNING", 2)]
+    source = inspect.getsource(build.build)
+    assert "utils.CountHandler()" in source and "warning_counter.get_counts()" in source
+
+
+def _copy_static_files(request):
+    from mkdocs.commands import build
+    from mkdocs.structure.files import Files
+
+    assert {"dirty", "inclusion"} <= set(inspect.signature(Files.copy_static_files).parameters)
+    source = inspect.getsource(build.build)
+    assert "files.copy_static_files(dirty=dirty, inclusion=inclusion)" in source
+    assert source.index("on_env(") < source.index("files.copy_static_files("), "static files copied before on_env"
+
+
+def _present_anchor_ids(request):
+    from mkdocs.structure.pages import Page
+
+    assert "self.present_anchor_ids" in inspect.getsource(Page.render)
+    assert "page.present_anchor_ids" in inspect.getsource(Page.validate_anchor_links)
+
+
+def _dirty_flags(request):
+    from mkdocs.__main__ import cli
+
+    def flags(command):
+        return {o for p in cli.commands[command].params for o in (*p.opts, *p.secondary_opts)}
+
+    assert "--dirty" in flags("build")
+    assert {"--dirty", "--dirtyreload"} <= flags("serve")
+
+
+def _navigation_view(request):
+    from mkdocs.structure.nav import Link, Navigation, Section
+
+    navigation = _hook("navigation")
+    pages = [Link(f"p{i}", f"/p{i}/") for i in range(navigation.GROUP + 2)]
+    section = Section("S", list(pages))
+    nav = Navigation([section], [])
+    view = navigation._view(navigation._Layout(nav), pages[-1])
+    (shown,) = list(view)  # the theme iterates `nav`
+    assert shown.title == "S" and shown.children == pages[navigation.GROUP:]
+    assert list(nav)[0].children == pages, "the site's own navigation was changed"
+
+
+def _i18n_build(request):
+    import mkdocs_static_i18n.plugin as i18n
+    from mkdocs.commands.build import build
+
+    assert i18n.build is build, "mkdocs_static_i18n.plugin.build is not MkDocs' build any more"
+    assert re.search(r"\n\s+build\(config\b", inspect.getsource(i18n.I18n.on_post_build)), \
+        "I18n.on_post_build no longer builds the other languages through the module's `build`"
+
+
+def _i18n_state(request):
+    from mkdocs_static_i18n.plugin import I18n
+
+    plugin = I18n()
+    errors, _ = plugin.load_config({"docs_structure": "folder", "languages": [
+        {"locale": "he", "default": True, "name": "עברית", "build": True},
+        {"locale": "en", "name": "English", "build": True},
+    ]})
+    assert not errors, errors
+    assert plugin.building is False and plugin.current_language is None
+    assert plugin.default_language == "he" and plugin.build_languages == ["he", "en"]
+    plugin.current_language = "en"
+    assert plugin.current_language == "en" and not plugin.is_default_language_build
+    source = inspect.getsource(I18n.on_post_build)
+    assert "self.building = True" in source and "self.building = False" in source
+
+
+def _plugin_priorities(cls, prefix: str) -> list[str]:
+    wrong = []
+    for rows in ORDER.values():
+        for who, value, _ in rows:
+            if who.startswith(prefix):
+                handler = getattr(cls, who[len(prefix):], None)
+                actual = getattr(handler, "mkdocs_priority", 0) if handler else "no such handler"
+                if actual != value:
+                    wrong.append(f"{who}: {actual}, hooks/order.py says {value}")
+    return wrong
+
+
+def _i18n_priorities(request):
+    from mkdocs_static_i18n.plugin import I18n
+
+    wrong = _plugin_priorities(I18n, "i18n.")
+    assert not wrong, wrong
+
+
+def _i18n_sitemap(request):
+    import mkdocs_static_i18n
+
+    template = (Path(mkdocs_static_i18n.__file__).parent / "custom_i18n_sitemap" / "sitemap.xml").read_text()
+    assert template.count("<urlset") == 1 and template.rstrip().endswith(_hook("parallel")._URLSET_END)
+    assert template.index("<urlset") < template.index("<url>") < template.index("</urlset>")
+
+
+def _redirects_state(request):
+    from mkdocs.structure.files import File
+    from mkdocs_redirects.plugin import RedirectPlugin
+
+    site = request.getfixturevalue("tmp_path")
+    plugin = RedirectPlugin()
+    plugin.redirects = {"services/old.md": "he/services/new.md#item"}
+    plugin.doc_pages = {"he/services/new.md": File("services/new.md", "docs", str(site), True)}
+    plugin.on_post_build({"site_dir": str(site), "use_directory_urls": True})
+    page = site / "services" / "old" / "index.html"
+    assert page.is_file(), "no redirect page written from the instance's `redirects` and `doc_pages`"
+    assert "../new/#item" in page.read_text(encoding="utf-8")
+
+
+def _material_priorities(request):
+    from material.plugins.search.plugin import SearchPlugin
+
+    wrong = _plugin_priorities(SearchPlugin, "search.plugin.")
+    assert not wrong, wrong
+
+
+def _material_search_enabled(request):
+    from material.plugins.search.plugin import SearchPlugin
+
+    site = request.getfixturevalue("tmp_path")
+    plugin = SearchPlugin()
+    errors, _ = plugin.load_config({"enabled": False})
+    assert not errors, errors
+    plugin.on_post_build(config={"site_dir": str(site)})  # not set up: it must not get that far
+    assert not list(site.iterdir()), "the disabled search plugin wrote files"
+
+
+def _material_html_lang(request):
+    page = request.getfixturevalue("theme_page")
+    assert len(_hook("document")._HTML.findall(page)) == 1
+    root = BeautifulSoup(_hook("document")._fix(page), "html.parser").html
+    assert (root["lang"], root.get("dir")) == ("he", "rtl")
+
+
+def _material_checkbox_autocomplete(request):
+    page = request.getfixturevalue("theme_page")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select("input[type=checkbox]"), "the theme's toggles are no longer checkboxes"
+    fixed = BeautifulSoup(_hook("document")._fix(page), "html.parser")
+    left = [str(i) for i in fixed.select("input[type=checkbox][autocomplete]")]
+    assert not left, f"checkboxes keep autocomplete: {left}"
+
+
+def _material_bundle_script(request):
+    page = request.getfixturevalue("theme_page")
+    assert len(_hook("document")._BUNDLE.findall(page)) == 1, "the bundle's <script> is not found as expected"
+    fixed = BeautifulSoup(_hook("document")._fix(page), "html.parser")
+    (bundle,) = [s for s in fixed.select("script[src]") if "/bundle." in s["src"]]
+    assert bundle.has_attr("defer")
+
+
+def _material_toc_label(request):
+    label = _hook("document")._ORPHAN_TOC_LABEL
+    assert label in (MATERIAL / "partials" / "toc.html").read_text(encoding="utf-8")
+    assert 'id="__toc"' in (MATERIAL / "partials" / "nav-item.html").read_text(encoding="utf-8")
+
+
+def _material_config_script(request):
+    page = request.getfixturevalue("theme_page")
+    match = _hook("search")._CONFIG.search(page)
+    assert match, "no <script id=\"__config\" type=\"application/json\">"
+    assert "base" in json.loads(match[2])
+    assert '"search/search_index.json",' in _bundle().replace("`", '"') or \
+        'new URL("search/search_index.json",' in _bundle()
+
+
+def _blocks(path: Path) -> set[str]:
+    import jinja2
+    from jinja2 import nodes
+
+    return {b.name for b in jinja2.Environment().parse(path.read_text(encoding="utf-8")).find_all(nodes.Block)}
+
+
+def _material_template_blocks(request):
+    missing = _blocks(ROOT / "overrides" / "main.html") - _blocks(MATERIAL / "base.html")
+    assert not missing, f"overrides/main.html fills blocks that base.html does not have: {sorted(missing)}"
+    for path in sorted((ROOT / "overrides").rglob("*.html")):
+        name = path.relative_to(ROOT / "overrides").as_posix()
+        if name not in OURS:
+            assert (MATERIAL / name).is_file(), f"overrides/{name} replaces nothing of the theme's"
+
+
+def _material_no_js(request):
+    page = request.getfixturevalue("theme_page")
+    assert BeautifulSoup(page, "html.parser").html.get("class") == ["no-js"]
+    assert 'classList.remove("no-js")' in _bundle()
+
+
+def _material_bundle_requests(request):
+    bundle = _bundle()
+    assert "new XMLHttpRequest" in bundle
+    assert not re.search(r"\bfetch\(", bundle), "the bundle now uses fetch(): the XMLHttpRequest patches miss it"
+    assert 'new URL("sitemap.xml",' in bundle, "the bundle no longer requests sitemap.xml"
+    assert 'new URL("search/search_index.json",' in bundle, "the bundle no longer requests the search index so"
+    assert 'has("q")' in bundle and 'get("q")' in bundle and 'searchParams.get("h")' in bundle
+
+
+def _material_search_controls(request):
+    soup = BeautifulSoup(request.getfixturevalue("theme_page"), "html.parser")
+    assert soup.select_one("input#__search[type=checkbox]"), "no checkbox #__search"
+    assert soup.select_one("header label[for=__search]"), "no label[for=__search] in the header"
+    assert soup.select_one(".md-search .md-search__input"), "no search box in .md-search"
+
+
+CHECKS = {
+    "clean_directory": _clean_directory,
+    "count_handler": _count_handler,
+    "copy_static_files": _copy_static_files,
+    "present_anchor_ids": _present_anchor_ids,
+    "dirty_flags": _dirty_flags,
+    "navigation_view": _navigation_view,
+    "i18n_build": _i18n_build,
+    "i18n_state": _i18n_state,
+    "i18n_priorities": _i18n_priorities,
+    "i18n_sitemap": _i18n_sitemap,
+    "redirects_state": _redirects_state,
+    "material_priorities": _material_priorities,
+    "material_search_enabled": _material_search_enabled,
+    "material_html_lang": _material_html_lang,
+    "material_checkbox_autocomplete": _material_checkbox_autocomplete,
+    "material_bundle_script": _material_bundle_script,
+    "material_toc_label": _material_toc_label,
+    "material_config_script": _material_config_script,
+    "material_template_blocks": _material_template_blocks,
+    "material_no_js": _material_no_js,
+    "material_bundle_requests": _material_bundle_requests,
+    "material_search_controls": _material_search_controls,
+}
+
+# ----------------------------------------------------------------------------
+# Tests
+# ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reliance", RELIANCES, ids=[r.id for r in RELIANCES])
+def test_each_reliance_on_a_plugins_internals_still_holds(request, reliance):
+    try:
+        CHECKS[reliance.id](request)
+    except (AssertionError, AttributeError, TypeError, KeyError, ValueError, StopIteration, ImportError) as e:
+        _fail(reliance, e)
+
+
+def _fail(reliance, e: Exception):
+    # The plugin, both versions, what is relied on, what breaks, and the first line of what was found.
+    found = str(e).split("\n")[0][:300]
+    pytest.fail(f"{reliance.plugin} {version(reliance.plugin)} (hooks/internals.py was written for "
+                f"{WRITTEN_FOR[reliance.plugin]}): no longer holds: {reliance.what}.\n"
+                f"What breaks: {reliance.breaks}.\nWhere: {reliance.where}.\n"
+                f"Found: {type(e).__name__}: {found}", pytrace=False)
+
+
+def test_an_upgrade_that_breaks_a_reliance_fails_naming_the_plugin(request, monkeypatch):
+    # As if mkdocs-static-i18n stopped calling MkDocs' build through its module.
+    import mkdocs_static_i18n.plugin as i18n
+
+    monkeypatch.setattr(i18n, "build", lambda config, dirty=False: None)
+    (reliance,) = [r for r in RELIANCES if r.id == "i18n_build"]
+    with pytest.raises(pytest.fail.Exception) as failure:
+        test_each_reliance_on_a_plugins_internals_still_holds(request, reliance)
+    pinned = WRITTEN_FOR["mkdocs-static-i18n"]
+    assert str(failure.value).startswith(f"mkdocs-static-i18n {pinned} (hooks/internals.py was written for {pinned})")
+    assert "each further language is built twice" in str(failure.value)
+
+
+def test_every_reliance_has_its_check():
+    assert [r.id for r in RELIANCES] == list(CHECKS)
+
+
+def test_the_reliances_name_the_versions_requirements_pins():
+    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
+                if "==" in line and not line.startswith("#"))
+    stale = {name: (written, pins.get(name)) for name, written in WRITTEN_FOR.items() if pins.get(name) != written}
+    assert not stale, (f"requirements.txt pins another version than hooks/internals.py was written for "
+                       f"(name: (written for, pinned)): {stale}; once its checks pass, write the pinned version "
+                       "in WRITTEN_FOR")
+    assert {r.plugin for r in RELIANCES} <= set(WRITTEN_FOR)
+
+
+def _hook_handlers() -> dict[str, int]:
+    """Every event handler of the hooks in mkdocs.yml, `module.function` -> its priority."""
+    from mkdocs.plugins import EVENTS, CombinedEvent
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.search(r"^hooks:\n((?:  - .*\n)+)", config, re.M)[1]
+    handlers = {}
+    for path in re.findall(r"- hooks/(\w+)\.py", listed):
+        module = _hook(path)
+        for event in EVENTS:
+            handler = getattr(module, f"on_{event}", None)
+            for method in handler.methods if isinstance(handler, CombinedEvent) else [handler] if handler else []:
+                handlers[f"{path}.{method.__name__}", event] = getattr(method, "mkdocs_priority", 0)
+    return handlers
+
+
+def test_every_hooks_priority_is_the_one_in_the_order_table():
+    handlers = _hook_handlers()
+    table = {(who, event.removeprefix("on_")): value for event, rows in ORDER.items() for who, value, _ in rows}
+    hooks = {key: value for key, value in table.items() if not key[0].startswith(("i18n.", "search.plugin."))}
+    different = {key: (value, handlers.get(key)) for key, value in hooks.items() if handlers.get(key) != value}
+    assert not different, f"hooks/order.py (table, hook): {different}"
+    # A hook handling an event of the table has its row; others keep the default.
+    ordered = {event.removeprefix("on_") for event in ORDER}
+    unlisted = {key: value for key, value in handlers.items()
+                if key not in hooks and (key[1] in ordered or value != 0)}
+    assert not unlisted, f"hook handlers missing from hooks/order.py: {unlisted}"
+
+
+def test_the_order_table_lists_each_event_in_running_order():
+    for event, rows in ORDER.items():
+        values = [value for _, value, _ in rows]
+        assert values == sorted(values, reverse=True), f"{event}: {[who for who, _, _ in rows]}"
+
+
+def test_a_changed_priority_is_caught(monkeypatch):
+    # The check above can fail: a hook whose priority drifts from the table.
+    module = _hook("redirects")
+    monkeypatch.setattr(module.on_files, "mkdocs_priority", -90)
+    with pytest.raises(AssertionError, match="redirects.on_files"):
+        test_every_hooks_priority_is_the_one_in_the_order_table()
