@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from . import bidi
 from .models import Glossary, GlossaryTerm
 
-_ISOLATE = {"ltr": ("\u2066", "\u2069"), "rtl": ("\u2067", "\u2069")}  # LRI/RLI ... PDI
 DIRECTION_OF = {"he": "rtl", "en": "ltr"}
 
 
@@ -29,10 +28,7 @@ def spellings(form: str) -> list[str]:
 
 def isolated(text: str, lang: str) -> str:
     """`text` for a plain-text context (a tooltip) with opposite-direction runs isolated."""
-    out = []
-    for d, part in bidi.runs(text, DIRECTION_OF[lang]):
-        out.append(f"{_ISOLATE[d][0]}{part}{_ISOLATE[d][1]}" if d else part)
-    return "".join(out)
+    return bidi.isolated(text, DIRECTION_OF[lang])
 
 
 def strip_isolates(text: str) -> str:
