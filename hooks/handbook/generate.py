@@ -26,7 +26,7 @@ from .catalog import Catalog
 from .facttables import FactBook
 from .models import LANGUAGES, SECTIONS
 from .reviews import ReviewBook, build_date
-from .strings import DIRECTION, STRINGS
+from .strings import DIRECTION, STRINGS, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKER = re.compile(r"<!--\s*handbook:([a-z0-9-]+)\s*-->")
@@ -99,6 +99,7 @@ class Generator:
         # `text` is called for every bullet, name and cell: Python, not a Jinja macro
         # (macros cost about ten times more, and a page has thousands of runs).
         self.env.globals["text"] = self._text
+        self.env.globals["plural"] = plural
         # Front matter strings: JSON is YAML, and Hebrew stays readable.
         self.env.filters["yaml_str"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
         self.producers = {
