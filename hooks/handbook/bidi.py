@@ -23,8 +23,6 @@ _HEBREW_RUN = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F](?:[\u0590-\u05FF\uFB1D-\
 _START = re.compile(r"[A-Za-z0-9+$\"(#@]")
 _END = re.compile(r"[A-Za-z0-9)%!.\"…]")
 _TRAILING = "+/"  # neutrals that belong to the word before them
-
-
 _ISOLATE = {"ltr": ("\u2066", "\u2069"), "rtl": ("\u2067", "\u2069")}  # LRI/RLI ... PDI
 
 

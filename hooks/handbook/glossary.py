@@ -2,14 +2,14 @@
 
 `Explainer` splits a text into pieces, each either plain or one spelling of a
 glossary term (whole words, longest spelling first, so `HMAC-SHA256` wins over
-`HMAC`), never inside an identifier, an HTTP header name, a URL, a code span or
-a placeholder (`X-Zendesk-Webhook-Signature`, `webhook-id`, `msg_id.timestamp.payload`,
-`https://.../webhooks/`, `<base64>`), unless the whole of it is the term
-(`HMAC-SHA256`, `last-write-wins`). The generator turns term pieces into `<abbr>` elements through the
-`term` macro; this module holds no HTML. `tooltip` is the plain text a reader
-sees on hover or focus: Latin runs inside Hebrew (and Hebrew inside English) are
-wrapped in Unicode isolates, the plain-text twin of `<span dir>`, because a
-`title` attribute cannot hold markup.
+`HMAC`), never inside an identifier, an HTTP header name, a URL, a code span
+or a placeholder (`X-Zendesk-Webhook-Signature`, `webhook-id`,
+`msg_id.timestamp.payload`, `https://.../webhooks/`, `<base64>`), unless the
+whole of it is the term (`HMAC-SHA256`, `last-write-wins`). The generator turns
+term pieces into `<abbr>` elements through the `term` macro; this module holds
+no HTML. `tooltip` is the plain text a reader sees on hover or focus: Latin runs
+inside Hebrew (and Hebrew inside English) are wrapped in Unicode isolates
+(`bidi.isolated`), because a `title` attribute cannot hold markup.
 """
 
 from __future__ import annotations
