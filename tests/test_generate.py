@@ -61,11 +61,26 @@ def test_relative_urls(src, dst, expected):
     ("Webhook signature verification חובה: base64(HMACSHA256(timestamp + body))",
      ["Webhook signature verification", "base64(HMACSHA256(timestamp + body))"]),
     ("WhatsApp Business API (Cloud API או On-Premises)", ["WhatsApp Business API", "Cloud API", "On-Premises"]),
+    # a neutral that ends a Latin word stays with it; one joining Hebrew, or a parenthesis opened in Hebrew, does not
+    ("Freshdesk: API Key, צריך Blossom+", ["Freshdesk: API Key", "Blossom+"]),
+    ("Zoho CRM: OAuth 2.0, Enterprise edition+ (Free edition לא תומך!)",
+     ["Zoho CRM: OAuth 2.0, Enterprise edition+", "Free edition"]),
+    ("דורש 25+ משתמשים", ["25+"]),
+    ("Zoho CRM: 100 calls/דקה", ["Zoho CRM: 100 calls"]),
+    ("לא זמין ב-Sprout/Free)", ["Sprout/Free"]),
 ])
 def test_latin_and_number_runs_are_isolated_in_hebrew(text, isolated):
     parts = runs(text, "rtl")
     assert "".join(p for _, p in parts) == text  # nothing lost or reordered
     assert [p for d, p in parts if d == "ltr"] == isolated
+
+
+def test_source_link_titles_isolate_latin_runs_in_hebrew(generator):
+    # A title attribute is plain text: Unicode isolates keep "Blossom+" and
+    # "Zoho CRM: ... edition+" whole in a Hebrew tooltip.
+    md = generator.page("services/int-crm-support.md", "he")
+    assert 'title="\u2066Freshdesk API\u2069 לא זמין ב-\u2066Sprout (free) plan\u2069, צריך \u2066Blossom+\u2069"' in md
+    assert 'title="\u2066Zoho CRM: OAuth 2.0, Enterprise edition+\u2069 (\u2066Free edition\u2069 לא תומך!)"' in md
 
 
 def test_hebrew_in_english_is_isolated():

@@ -140,18 +140,20 @@ def test_glossary_page_has_an_anchor_and_a_definition_per_term(catalog, html, la
     assert STRINGS[lang]["glossary"] in nav
 
 
-def _unexplained(article, pattern):
+def _unexplained(article, glossary):
     # Text outside an explanation, where a term would still be plain: not in
-    # headings, links or drawn flows (their terms are explained in the text).
-    # A vendor's sentence quoted as evidence (`q`) stays as the vendor wrote it.
-    skip = ("abbr", "a", "h1", "h2", "h3", "code", "script", "style", "q", "select")  # options hold text only
+    # headings, links, checklist labels or drawn flows (their terms are
+    # explained in the text), nor inside identifiers, URLs or code. A vendor's
+    # sentence quoted as evidence (`q`) stays as the vendor wrote it; a list's
+    # options hold text only.
+    skip = ("abbr", "a", "h1", "h2", "h3", "code", "script", "style", "label", "q", "select")
     for node in article.find_all(string=True):
         if not isinstance(node, NavigableString) or node.find_parent(skip):
             continue
         if node.find_parent(class_=["hb-flow", "hb-platforms"]):
             continue
-        for m in pattern.finditer(str(node)):
-            yield m[0], str(node)
+        for _, piece in glossary.occurrences(str(node)):
+            yield piece, str(node)
 
 
 def _site_pages(catalog):
@@ -161,12 +163,11 @@ def _site_pages(catalog):
 @pytest.mark.parametrize("lang", LANGS)
 def test_terms_are_explained_wherever_they_occur(catalog, html, lang):
     glossary = catalog.glossary
-    pattern = glossary._pattern
     by_tooltip = {strip_isolates(glossary.tooltip(t, lang)): t for t in glossary.terms}
     total = 0
     for url in _site_pages(catalog):
         article = html(LANGS[lang] + url).select_one("article")
-        left = list(_unexplained(article, pattern))
+        left = list(_unexplained(article, glossary))
         assert not left, f"{LANGS[lang]}{url}: unexplained {left[:5]}"
         focusable: dict[str, int] = {}
         for abbr in article.select("abbr.hb-term"):
@@ -184,6 +185,72 @@ def test_terms_are_explained_wherever_they_occur(catalog, html, lang):
             first.setdefault(by_tooltip[strip_isolates(abbr["title"])].id, abbr)
         assert all(a.get("tabindex") == "0" for a in first.values()), url
     assert total > 400
+
+
+def test_terms_stay_whole_words_of_prose(catalog):
+    words = lambda text: [p for _, p in catalog.glossary.occurrences(text)]
+    # never inside an HTTP header name, an identifier, a URL, code or a placeholder
+    assert words("Zendesk signs webhooks with X-Zendesk-Webhook-Signature = base64(HMAC-SHA256(timestamp + body))") \
+        == ["webhooks", "base64", "HMAC-SHA256"]
+    assert words("הכותרות webhook-id ו-webhook-timestamp מאפשרות מניעת כפילויות") == []
+    assert words('the signed content is "msg_id.timestamp.payload", header webhook-signature "v1,<base64>"') == []
+    assert words("see https://developer.zendesk.com/documentation/webhooks/ or `OAuth` or www.oauth.net/api") == []
+    # a term that is itself joined (HMAC-SHA256, last-write-wins), or after a Hebrew prefix, still counts
+    assert words("ה-webhook: last-write-wins, source-of-truth; HTTPS/TLS; OAuth.") == [
+        "webhook", "last-write-wins", "source-of-truth", "HTTPS", "TLS", "OAuth"]
+
+
+# Where a marked term must never be: headings, checklist labels, links (platform
+# names among them), code, a table's caption and headings, a box's summary.
+NO_TERMS_INSIDE = ["h1", "h2", "h3", "h4", "h5", "h6", "label", "a", "code", "pre", "caption", "th", "summary"]
+_JOINED_BEFORE = re.compile(r"(?:[A-Za-z0-9_][-._]|[A-Za-z0-9_]|<|://\S*)$")
+_JOINED_AFTER = re.compile(r"^(?:[-._][A-Za-z0-9_]|[A-Za-z0-9_]|>)")
+
+
+def _around(abbr):
+    # The text just before and just after a marked term, within its text (a
+    # bullet's words, not the flow diagram or the markers beside them).
+    block = abbr.find_parent(class_="hb-text") or abbr.find_parent(["p", "td", "dd", "dt", "li", "div", "article"])
+    before, after, seen = [], [], False
+    for s in block.find_all(string=True):
+        if s.parent is abbr:
+            seen = True
+        elif not seen:
+            before.append(str(s))
+        else:
+            after.append(str(s))
+    return "".join(before)[-80:], "".join(after)[:80]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_term_is_marked_inside_identifiers_headings_or_labels(site, html, lang):
+    pages = sorted(str(p.parent.relative_to(site / LANGS[lang])) for p in (site / LANGS[lang]).rglob("index.html"))
+    pages = [p for p in pages if not p.startswith(("en", "search", "assets"))] if lang == "he" else pages
+    marked = wrong = 0
+    for page in pages:
+        url = LANGS[lang] + ("" if page == "." else page + "/")
+        article = html(url).select_one("article")
+        if article is None:
+            continue
+        inside = [a for a in article.select("abbr.hb-term") if a.find_parent(NO_TERMS_INSIDE)]
+        assert not inside, f"/{url}: terms marked in headings, labels or links: {[a.get_text() for a in inside][:5]}"
+        for abbr in article.select("abbr.hb-term"):
+            before, after = _around(abbr)
+            if _JOINED_BEFORE.search(before) or _JOINED_AFTER.search(after):
+                wrong += 1
+                print(f"/{url}: {before[-30:]}[{abbr.get_text()}]{after[:30]}")
+            marked += 1
+    assert wrong == 0, f"{wrong} terms marked inside identifiers, header names, URLs or code (printed above)"
+    # ordinary occurrences are still marked, on every kind of page
+    assert marked > 1000, marked
+    zendesk = html(LANGS[lang] + "services/int-crm-support/").select_one("article")
+    headers = [s for s in zendesk.find_all(string=re.compile("X-Zendesk-Webhook-Signature"))]
+    assert headers, "the Zendesk review names its signature header"
+    webhooks = [a for a in zendesk.select("abbr.hb-term") if a.get_text().lower().startswith("webhook")]
+    assert len(webhooks) >= 5, [a.get_text() for a in webhooks]
+    checklist = zendesk.select(".hb-checklist label")
+    assert checklist and not any(l.select("abbr") for l in checklist)
+    assert any(l.find(string=re.compile("API")) for l in checklist)  # the words are there, unmarked
 
 
 def test_explanations_keep_latin_runs_isolated_in_hebrew(html):

@@ -226,7 +226,7 @@ def test_the_verified_only_filter_in_a_browser(site):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_review_page_counts_and_lists_what_is_not_verified(catalog, html, lang):
     page = html(LANGS[lang] + "review/")
-    counts = {s["data-status"]: int(s.get_text()) for s in page.select(".hb-review-counts .hb-count")}
+    counts = {s["data-status"]: int(s["data-count"]) for s in page.select(".hb-review-counts .hb-count")}
     assert counts == {**_counts(catalog), "unreviewed": 0}
     todo = [tr for tr in page.select("#table-review-todo tbody tr") if tr.get("data-review")]
     order = ("wrong", "outdated", "imprecise", "unverified", "guidance")

@@ -6,6 +6,10 @@ Browsers guess the order of Latin and number runs inside right-to-left text
 run is marked "ltr" so templates wrap it in an isolating element; on a
 left-to-right page Hebrew runs are marked "rtl". Parentheses are kept inside a
 run only when balanced there, so a Hebrew `(...)` around Latin text stays Hebrew.
+A neutral that ends a Latin word (`Blossom+`, `3+`, `edition+`) stays in its run
+unless a Hebrew letter follows at once: outside the isolate, right-to-left text
+would move it to the run's other side (`+Blossom`). Joining punctuation such as
+`calls/דקה` and sentence punctuation (`:`, `?`) stay Hebrew.
 """
 
 from __future__ import annotations
@@ -18,6 +22,14 @@ _NON_HEBREW_SEGMENT = re.compile(r"[^\u0590-\u05FF\uFB1D-\uFB4F]+")
 _HEBREW_RUN = re.compile(r"[\u0590-\u05FF\uFB1D-\uFB4F](?:[\u0590-\u05FF\uFB1D-\uFB4F\s\"'׳״.\-]*[\u0590-\u05FF\uFB1D-\uFB4F])?")
 _START = re.compile(r"[A-Za-z0-9+$\"(#@]")
 _END = re.compile(r"[A-Za-z0-9)%!.\"…]")
+_TRAILING = "+/"  # neutrals that belong to the word before them
+_ISOLATE = {"ltr": ("\u2066", "\u2069"), "rtl": ("\u2067", "\u2069")}  # LRI/RLI ... PDI
+
+
+def isolated(text: str, direction: str) -> str:
+    """`text` for a plain-text context (a `title` attribute, which cannot hold
+    markup) with opposite-direction runs in Unicode isolates, the twin of `<span dir>`."""
+    return "".join(f"{_ISOLATE[d][0]}{part}{_ISOLATE[d][1]}" if d else part for d, part in runs(text, direction))
 
 
 def has_hebrew(text: str) -> bool:
@@ -80,4 +92,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if start >= end or not re.search(r"[A-Za-z0-9]", text[start:end]):
         return None
+    while end < len(text) and text[end] in _TRAILING and not _HEBREW.match(text[end + 1:end + 2]):
+        end += 1
     return start, end

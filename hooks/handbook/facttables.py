@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
+from . import bidi
 from .catalog import Catalog
 from .escaping import csv_cell
 from .facts import KINDS, TAKEAWAYS, Fact, conflicts
@@ -194,12 +195,17 @@ def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
     for s in fact.sources:
         if s.service == TAKEAWAYS:
             bullet = next(t for g in catalog.takeaways.groups for t in g.takeaways if t.id == s.bullet)
-            links.append(Link(STRINGS[lang]["takeaways"], "takeaways.md", s.bullet, bullet[lang]))
+            links.append(Link(STRINGS[lang]["takeaways"], "takeaways.md", s.bullet, _tooltip(bullet[lang], lang)))
         else:
             service = catalog.service(s.service)
             bullet = next(i for _, i in service.items() if i.id == s.bullet)
-            links.append(Link(str(service.number), f"services/{service.id}.md", s.bullet, bullet[lang]))
+            links.append(Link(str(service.number), f"services/{service.id}.md", s.bullet, _tooltip(bullet[lang], lang)))
     return tuple(links)
+
+
+def _tooltip(text: str, lang: str) -> str:
+    # A link's title shows the bullet as plain text: its Latin runs isolated in Hebrew ("Blossom+", not "+Blossom").
+    return bidi.isolated(text, "rtl" if lang == "he" else "ltr")
 
 
 # ---------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from .facttables import FactBook
 from .models import SECTIONS
 from .recheck import SourceWatch
 from .reviews import ReviewBook, build_date
-from .strings import DIRECTION, STRINGS
+from .strings import DIRECTION, STRINGS, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKER = re.compile(r"<!--\s*handbook:([a-z0-9-]+)\s*-->")
@@ -106,6 +106,7 @@ class Generator:
         # Front matter strings; HTML on a line Markdown parses (headings).
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["md"] = markdown_inline
+        self.env.globals["plural"] = plural
         self.producers = {
             "services-table": self._services_table,
         }

@@ -2,11 +2,14 @@
 
 `Explainer` splits a text into pieces, each either plain or one spelling of a
 glossary term (whole words, longest spelling first, so `HMAC-SHA256` wins over
-`HMAC`). The generator turns term pieces into `<abbr>` elements through the
-`term` macro; this module holds no HTML. `tooltip` is the plain text a reader
-sees on hover or focus: Latin runs inside Hebrew (and Hebrew inside English) are
-wrapped in Unicode isolates, the plain-text twin of `<span dir>`, because a
-`title` attribute cannot hold markup.
+`HMAC`), never inside an identifier, an HTTP header name, a URL, a code span
+or a placeholder (`X-Zendesk-Webhook-Signature`, `webhook-id`,
+`msg_id.timestamp.payload`, `https://.../webhooks/`, `<base64>`), unless the
+whole of it is the term (`HMAC-SHA256`, `last-write-wins`). The generator turns
+term pieces into `<abbr>` elements through the `term` macro; this module holds
+no HTML. `tooltip` is the plain text a reader sees on hover or focus: Latin runs
+inside Hebrew (and Hebrew inside English) are wrapped in Unicode isolates
+(`bidi.isolated`), because a `title` attribute cannot hold markup.
 """
 
 from __future__ import annotations
@@ -16,8 +19,18 @@ import re
 from . import bidi
 from .models import Glossary, GlossaryTerm
 
-_ISOLATE = {"ltr": ("\u2066", "\u2069"), "rtl": ("\u2067", "\u2069")}  # LRI/RLI ... PDI
 DIRECTION_OF = {"he": "rtl", "en": "ltr"}
+
+
+# Where a term is part of something else: a URL, a code span, a `<placeholder>`,
+# or Latin words joined by `-`, `.` or `_` (identifiers and header names; a
+# Hebrew prefix such as `ה-webhook` is not Latin, so it joins nothing).
+_NOT_PROSE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'()]+|www\.[^\s<>\"'()]+"
+    r"|`[^`]*`"
+    r"|<[^<>\s]+>"
+    r"|[A-Za-z0-9_]+(?:[-._][A-Za-z0-9_]+)+"
+)
 
 
 def spellings(form: str) -> list[str]:
@@ -28,10 +41,7 @@ def spellings(form: str) -> list[str]:
 
 def isolated(text: str, lang: str) -> str:
     """`text` for a plain-text context (a tooltip) with opposite-direction runs isolated."""
-    out = []
-    for d, part in bidi.runs(text, DIRECTION_OF[lang]):
-        out.append(f"{_ISOLATE[d][0]}{part}{_ISOLATE[d][1]}" if d else part)
-    return "".join(out)
+    return bidi.isolated(text, DIRECTION_OF[lang])
 
 
 def strip_isolates(text: str) -> str:
@@ -63,7 +73,10 @@ class Explainer:
     def _split(self, text: str) -> tuple[tuple[GlossaryTerm | None, str], ...]:
         out: list[tuple[GlossaryTerm | None, str]] = []
         pos = 0
+        guarded = [(g.start(), g.end()) for g in _NOT_PROSE.finditer(text)]
         for m in self._pattern.finditer(text):
+            if any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in guarded):
+                continue  # inside an identifier, a URL or code
             if m.start() > pos:
                 out.append((None, text[pos:m.start()]))
             out.append((self._term_of[m[0]], m[0]))

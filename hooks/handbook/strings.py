@@ -1,6 +1,9 @@
 """The site's own words (not the research's), in both languages.
 
-Section titles on the Hebrew side are the research's own labels, verbatim.
+Section titles on the Hebrew side are the research's own labels, with a term
+the research leaves in English put in Hebrew first and the English after it
+("דרישות מקדימות (Prerequisites)"). A count is said through `plural` (at the
+end): each counted word has a key per plural form of its language.
 """
 
 from __future__ import annotations
@@ -11,13 +14,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "technical_requirements": "דרישות טכניות",
         "systems": "מערכות שצריך גישה אליהן",
         "integrations": "אינטגרציות נדרשות",
-        "prerequisites": "Prerequisites (מה צריך להיות מוכן מראש)",
+        "prerequisites": "דרישות מקדימות (Prerequisites)",
         "notes": "הערות חשובות",
         "summary": "מה השירות עושה",
         "services": "שירותים",
         "services_description": "כל שירותי האינטגרציה בקטלוג, עם כיוון הסנכרון ומספר המערכות.",
         "takeaways": "תובנות משותפות",
-        "takeaways_description": "התובנות המשותפות לכל שירותי האינטגרציה: אימות, rate limiting, סנכרון נתונים, טיפול בשגיאות ודרישות מוקדמות.",
+        "takeaways_description": "התובנות המשותפות לכל שירותי האינטגרציה: אימות, rate limiting, סנכרון נתונים, טיפול בשגיאות ודרישות מקדימות.",
         "service_number": "שירות",
         "number": "מס׳",
         "title": "שירות",
@@ -42,12 +45,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "takeaway_mark": "תובנה משותפת",
         "practices_title": "התובנות המשותפות שהשירות כרוך בהן",
         "items_one": "פריט אחד",
-        "items_many": "{n} פריטים",
+        "items_two": "שני פריטים",
+        "items_other": "{n} פריטים",
         "applies_in": "מופיעה {items} {services}:",
         "in_items_one": "בפריט אחד",
-        "in_items_many": "ב-{n} פריטים",
+        "in_items_two": "בשני פריטים",
+        "in_items_other": "ב-{n} פריטים",
         "in_services_one": "בשירות אחד",
-        "in_services_many": "ב-{n} שירותים",
+        "in_services_two": "בשני שירותים",
+        "in_services_other": "ב-{n} שירותים",
         "no_bullet": "אף פריט של שירות אינו מנסח את התובנה הזו",
         "takeaways_links_hint": "תחת כל תובנה: השירותים והפריטים המדויקים שבהם היא חלה.",
         "glossary": "מילון מונחים",
@@ -88,13 +94,13 @@ STRINGS: dict[str, dict[str, str]] = {
         # Takeaway links and the glossary
         "takeaway_mark": "Common takeaway",
         "practices_title": "Common practices this service involves",
-        "items_one": "1 item",
-        "items_many": "{n} items",
+        "items_one": "{n} item",
+        "items_other": "{n} items",
         "applies_in": "Stated in {items} {services}:",
-        "in_items_one": "1 item",
-        "in_items_many": "{n} items",
-        "in_services_one": "of 1 service",
-        "in_services_many": "of {n} services",
+        "in_items_one": "{n} item",
+        "in_items_other": "{n} items",
+        "in_services_one": "of {n} service",
+        "in_services_other": "of {n} services",
         "no_bullet": "No service bullet states this takeaway",
         "takeaways_links_hint": "Under each takeaway: the services and the exact items where it applies.",
         "glossary": "Glossary",
@@ -116,16 +122,16 @@ FACT_STRINGS: dict[str, dict[str, str]] = {
         "unit_request": "בקשות",
         "unit_call": "קריאות",
         "unit_message": "הודעות",
-        "unit_webhook": "webhooks",
+        "unit_webhook": "וובהוקים",
         "unit_variable": "משתנים",
         "unit_user": "משתמשים",
         "and_up": "ומעלה",
         "yes": "כן",
         "no": "לא",
-        "kind_rate-limit": "Rate limit / מכסה",
+        "kind_rate-limit": "מגבלת קצב או מכסה (Rate limit)",
         "kind_token-lifetime": "תוקף token",
         "kind_size-limit": "מגבלת גודל",
-        "kind_timeout": "Timeout",
+        "kind_timeout": "זמן קצוב (Timeout)",
         "kind_count-limit": "מגבלת כמות",
         "kind_plan-requirement": "דרישת חבילה",
         "kind_approval-time": "זמן אישור",
@@ -137,11 +143,11 @@ FACT_STRINGS: dict[str, dict[str, str]] = {
         "kind_threshold": "סף",
         "compare": "השוואות",
         "compare_description": "המגבלות, שיטות האימות וה-webhooks של כל הפלטפורמות במחקר, בטבלאות שאפשר למיין ולסנן.",
-        "compare_rate-limits": "Rate limits",
+        "compare_rate-limits": "מגבלות קצב (Rate limits)",
         "compare_rate-limits_description": "כל rate limit ומכסה במחקר: כפי שנכתבו, מנורמלים לדקה וליום, והקצב הבטוח ב-85% מהקיבולת.",
         "compare_auth": "אימות",
         "compare_auth_description": "שיטות אימות, תוקף tokens, צורך ב-refresh ודרישות חבילה או edition, לכל פלטפורמה.",
-        "compare_webhooks": "Webhooks",
+        "compare_webhooks": "וובהוקים (Webhooks)",
         "compare_webhooks_description": "חתימות webhooks, timeouts, מגבלות גודל payload ומגבלות כמות.",
         "compare_limits": "מגבלות, עלויות ודרישות",
         "compare_limits_description": "מגבלות גודל, עלויות, זמני אישור, דרישות חבילה, ספי התראה ולוחות backoff.",
@@ -170,14 +176,14 @@ FACT_STRINGS: dict[str, dict[str, str]] = {
         "category_accounting": "חשבונאות",
         "category_support": "תמיכה",
         "category_calendar": "לוח שנה",
-        "category_ecommerce": "eCommerce",
+        "category_ecommerce": "מסחר מקוון (eCommerce)",
         "category_messaging": "הודעות",
         "category_automation": "אוטומציה",
         "category_database": "מסד נתונים",
-        "category_cache": "Cache",
+        "category_cache": "מטמון (Cache)",
         "category_queue": "תור הודעות",
         "category_monitoring": "ניטור",
-        "category_api-gateway": "API Gateway",
+        "category_api-gateway": "שער API (API Gateway)",
         "category_cloud": "ענן וזהות",
         "category_standard": "תקן",
         "category_regulation": "רגולציה",
@@ -287,12 +293,16 @@ REVIEW_STRINGS: dict[str, dict[str, str]] = {
         "source_after_check": ", אחרי הבדיקה הזו",
         "verified_only": "רק עובדות שאומתו",
         "review_counts": "לפי סטטוס",
-        "review_claims": "טענות",
-        "review_unreviewed_count": "עובדות בטבלאות",
+        "review_claims_one": "טענה אחת",
+        "review_claims_two": "שתי טענות",
+        "review_claims_other": "{n} טענות",
+        "review_unreviewed_count_one": "עובדה אחת בטבלאות",
+        "review_unreviewed_count_two": "שתי עובדות בטבלאות",
+        "review_unreviewed_count_other": "{n} עובדות בטבלאות",
         "review_todo": "מה עוד לא אומת",
         "review_todo_description": "כל טענה שנבדקה ולא אומתה, עם מה שהמקור הרשמי אומר. המחקר עצמו לא משתנה; התיקון מוצג לידו בעמוד השירות.",
         "review_claim": "טענה במחקר",
-        "review_covers": "מופיעה ב",
+        "review_covers": "מיקום במדריך",
         "review_stale": "בדיקות ישנות",
         "review_stale_description": "כל הבדיקות, הוותיקה ביותר ראשונה. בדיקה בת יותר מ-180 ימים (ביום הבנייה) מסומנת כישנה: צריך לבדוק אותה שוב.",
         "review_is_stale": "ישנה",
@@ -306,7 +316,7 @@ REVIEW_STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "review": "Fact check",
-        "review_description": "What of the research was checked against the vendors' official documentation, what is not verified yet, and what needs checking again.",
+        "review_description": "Which of the research's claims were checked against the vendors' official documentation, which are not verified yet, and which need checking again.",
         "review_status": "Review status",
         "status_verified": "Verified",
         "status_imprecise": "Imprecise",
@@ -325,8 +335,10 @@ REVIEW_STRINGS: dict[str, dict[str, str]] = {
         "source_after_check": ", after this check",
         "verified_only": "Verified facts only",
         "review_counts": "By status",
-        "review_claims": "claims",
-        "review_unreviewed_count": "facts in the tables",
+        "review_claims_one": "{n} claim",
+        "review_claims_other": "{n} claims",
+        "review_unreviewed_count_one": "{n} fact in the tables",
+        "review_unreviewed_count_other": "{n} facts in the tables",
         "review_todo": "Not verified yet",
         "review_todo_description": "Every checked claim that is not verified, with what the official source says. The research itself is unchanged; the correction is shown beside it on the service page.",
         "review_claim": "The research's claim",
@@ -337,7 +349,7 @@ REVIEW_STRINGS: dict[str, dict[str, str]] = {
         "review_fresh": "current",
         "review_age_days": "days",
         "review_unreviewed": "Facts not reviewed yet",
-        "review_unreviewed_description": "Facts of the tables with no check against an official source yet.",
+        "review_unreviewed_description": "Facts in the tables that have not yet been checked against an official source.",
         "review_built_on": "As of the build date",
         "review_none": "None.",
         "review_how": "How to record a new review: the project's README, section Recording a review.",
@@ -401,3 +413,30 @@ ANSWER_STRINGS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in ANSWER_STRINGS.items():
     STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# Counts
+# ---------------------------------------------------------------------------
+
+# Counted words that only the counts use (the others sit with their pages' words above).
+COUNT_STRINGS: dict[str, dict[str, str]] = {
+    "he": {"row_count_one": "שורה אחת", "row_count_two": "שתי שורות", "row_count_other": "{n} שורות"},
+    "en": {"row_count_one": "{n} row", "row_count_other": "{n} rows"},
+}
+for _lang, _words in COUNT_STRINGS.items():
+    STRINGS[_lang].update(_words)
+
+# Each language's plural forms (CLDR): a counted word has a key per form,
+# `<key>_<form>`, with `{n}` where the number goes (Hebrew says one and two in words).
+PLURAL_FORMS: dict[str, tuple[str, ...]] = {"he": ("one", "two", "other"), "en": ("one", "other")}
+
+
+def plural_form(lang: str, n: int) -> str:
+    """The plural form of `lang` that `n` takes."""
+    form = {1: "one", 2: "two"}.get(n, "other")
+    return form if form in PLURAL_FORMS[lang] else "other"
+
+
+def plural(lang: str, n: int, key: str) -> str:
+    """`n` with the word of `key` in the form `n` takes: "1 claim", "שתי טענות", "5 items"."""
+    return STRINGS[lang][f"{key}_{plural_form(lang, n)}"].format(n=n)
