@@ -96,7 +96,8 @@ class FactRow:
     def answer(self) -> tuple["AnswerFigure", ...]:
         """What a consultant sends: the vendor's official figures where the review has them, else the
         research's own figure (never one the review found wrong or outdated)."""
-        if self.review:
+        # A method or a signature scheme is answered in words; a number answers the other kinds.
+        if self.review and self.fact.kind not in NAMED_KINDS:
             official = self.review.figures_for(self.id)
             if official:
                 return tuple(AnswerFigure(f, f.plan_text, f.scope, f.note, True) for f in official)
@@ -158,6 +159,9 @@ class FactRow:
 
     def qualifiers(self, lang: str) -> str:
         return "; ".join(q[lang] for q in (self.fact.scope, self.fact.note) if q)
+
+
+NAMED_KINDS = ("auth-method", "webhook-signature")
 
 
 @dataclass(frozen=True)

@@ -206,8 +206,11 @@ class Quantity(_Strict):
         return None if r is None else (self.measure, r.min, r.max)
 
     def sort_key(self) -> float | None:
-        """A machine sort key within the measure (normalized where it is)."""
-        r = self.per_minute or self.seconds or self.bytes or self.value
+        """A machine sort key: anything counted over a window by its amount per minute (for ordering
+        only, never shown: a monthly quota is not a rate), durations in seconds, sizes in bytes."""
+        r = self.seconds or self.bytes or self.value
+        if self.per is not None and self.value is not None:
+            r = self.value.scaled(60 / self.per.seconds)
         if r is None:
             return math.inf if self.unlimited else None
         return r.min if r.min is not None else r.max

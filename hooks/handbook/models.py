@@ -64,6 +64,10 @@ class _Translated(_Strict):
         default=None,
         description="Set by the importer when the Hebrew changed: the Hebrew that `en` translates. "
         "Update `en`, then delete this key.")
+    translator_note: NonEmpty | None = Field(
+        default=None,
+        description="Why the English says what it says where the Hebrew is unclear (a typo translated by "
+        "its meaning): for editors, never published. The importer keeps it.")
 
     @property
     def translated(self) -> bool:
