@@ -6,7 +6,7 @@ Usage: python scripts/urls.py SITE_DIR            print the list
 People paste these addresses into emails; `tests/test_publishing.py` fails when
 one of `public-urls.txt` is no longer served. An anchor is any element with an id
 in a page's content, except the page title (its id is a slug of the title's
-wording). A page that moved is still served: by a redirect page (mkdocs-redirects)
+wording) and form controls (a table's filter box is no place to send anyone). A page that moved is still served: by a redirect page (mkdocs-redirects)
 to a page that has the same anchors; `--write` keeps such lines, so the redirect
 stays held to them.
 """
@@ -43,7 +43,9 @@ def public_urls(site: Path) -> list[str]:
         if article is None:
             continue
         urls.append(url)
-        urls += [f"{url}#{e['id']}" for e in article.select("[id]") if e.name != "h1"]
+        # Not an anchor to share: the title (a slug of its wording) and a form control (a filter's box).
+        urls += [f"{url}#{e['id']}" for e in article.select("[id]")
+                 if e.name not in ("h1", "input", "select", "output", "textarea")]
     return urls
 
 

@@ -390,6 +390,11 @@ class FactBook:
         rows = self.filtered(keep) if rows is None else rows
         return FactTable(table_id, tuple(COLUMNS[c] for c in columns), tuple(sorted(rows, key=order) if order else rows))
 
+    def comparisons_of(self, fact_id: str) -> list[str]:
+        """The comparison pages a fact is a row of, in the pages' order."""
+        fact = self.by_id[fact_id].fact
+        return [c.id for c in COMPARISONS if c.keep(fact)]
+
     def comparison(self, comparison_id: str) -> FactTable:
         c = next(c for c in COMPARISONS if c.id == comparison_id)
         return self.table(c.id, c.keep, c.columns, c.order)
