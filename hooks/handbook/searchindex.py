@@ -54,6 +54,9 @@ FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}
 PAGE_BOOST = 0.5
 # A glossary entry explains a word; the bullets and facts that use it come first.
 TERM_BOOST = 0.5
+# Entries that explain or date a fact rank below the fact and its bullet: a glossary
+# term, a vendor change.
+SECONDARY_BOOST = {"term": TERM_BOOST, "change": TERM_BOOST}
 
 # The aliases of the glossary terms found in a text (`Explainer.aliases_in`).
 Aliases = Callable[[str], list[str]]
@@ -300,8 +303,11 @@ def _element_entry(node: _Element, location: str, heading: str) -> Entry:
         rest = _text(node)
     else:
         text, rest = _escape(_text(node)), ""
-    boost = TERM_BOOST if node.get("data-search") == "term" else 1.0
-    return Entry(location=f"{location}#{node.get('id')}", title=heading, text=text, keys=words(rest), boost=boost)
+    boost = float(node.get("data-search-boost") or SECONDARY_BOOST.get(node.get("data-search"), 1.0))
+    # A fact row names itself (platform, subject, the research's words): a query for
+    # "HubSpot rate limit" or "160" lands on the row, headed by what it is about.
+    return Entry(location=f"{location}#{node.get('id')}", title=node.get("data-search-title") or heading,
+                 text=text, name=node.get("data-search-name", ""), keys=words(rest), boost=boost)
 
 
 def _spaced(node: _Element) -> str:
