@@ -105,7 +105,7 @@ TRAILING_NEUTRALS = {
     "services/int-crm-accounting/": ["Zoho CRM: OAuth 2.0, Enterprise edition+"],
     "services/int-crm-support/": ["Blossom+"],
     "compare/auth/": ["edition+"],
-    "review/": ["Blossom+", "edition+"],
+    "review/": ["Blossom+"],
     "platforms/zoho-crm/": ["edition+"],
 }
 

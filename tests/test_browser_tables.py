@@ -26,25 +26,43 @@ def _ids(page, table="#table-rate-limits"):
     return page.eval_on_selector_all(f"{table} tbody tr:not([hidden])", "rows => rows.map(r => r.id)")
 
 
-def test_sort_by_a_column_with_the_keyboard(browser):
+def test_sort_by_the_answer_with_the_keyboard(browser):
     base, b = browser
     page = b.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{base}/en/compare/rate-limits/")
-    header = page.locator("#table-rate-limits th.hb-col-per_minute")
+    header = page.locator("#table-rate-limits th.hb-col-answer")
     assert header.get_attribute("aria-sort") is None
     header.locator("button").focus()
     page.keyboard.press("Enter")
     assert header.get_attribute("aria-sort") == "ascending"
     ids = _ids(page)
-    # Smallest rate first (WhatsApp Tier 1: 1,000 per 24h), the rows without a number last.
-    assert ids[0] == "whatsapp-tier-1-messages"
-    assert ids.index("hubspot-burst-requests") < ids.index("mailchimp-rate-limit")
+    # The official figure's rate sorts the rows: Freshdesk's free plan (0 a minute) first.
+    assert ids[0] == "freshdesk-rate-limit"
+    values = [v for v in page.eval_on_selector_all(
+        "#table-rate-limits tbody tr td.hb-col-answer", "cells => cells.map(c => c.dataset.sort)") if v]
+    assert [float(v) for v in values] == sorted(float(v) for v in values)
     page.keyboard.press("Space")
     assert header.get_attribute("aria-sort") == "descending"
-    assert _ids(page)[0] == "hubspot-burst-requests"  # 960 per minute, the largest lower bound
-    per_minute = page.eval_on_selector_all(
-        "#table-rate-limits tbody tr td.hb-col-per_minute[data-sort]", "cells => cells.map(c => Number(c.dataset.sort))")
-    assert per_minute == sorted(per_minute, reverse=True)
+    values = [float(v) for v in page.eval_on_selector_all(
+        "#table-rate-limits tbody tr td.hb-col-answer[data-sort]", "cells => cells.map(c => c.dataset.sort)")]
+    assert values == sorted(values, reverse=True)
+    page.close()
+
+
+def test_filter_by_plan(browser):
+    # A plan keeps the rows with a figure for it and shows only that figure.
+    base, b = browser
+    page = b.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/en/compare/rate-limits/")
+    page.get_by_label("Plan:").select_option(label="Growth")
+    ids = _ids(page)
+    assert "freshdesk-rate-limit" in ids and "hubspot-burst-requests" not in ids
+    shown = page.eval_on_selector_all("#freshdesk-rate-limit .hb-line:not([hidden]) .hb-figure",
+                                      "l => l.map(x => x.textContent)")
+    assert shown == ["200 calls per minute"]
+    assert page.locator(".hb-filter output").first.inner_text().startswith(f"{len(ids)} / ")
+    page.get_by_label("Plan:").select_option(value="")
+    assert len(_ids(page)) == page.locator("#table-rate-limits tbody tr").count()
     page.close()
 
 
@@ -54,8 +72,12 @@ def test_filter_by_typing(browser):
     page.goto(f"{base}/compare/rate-limits/")
     box = page.get_by_label("סינון השורות")
     box.fill("zoho")
-    assert _ids(page) == ["zoho-crm-calls-per-minute-free", "zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-paid"]
-    assert page.locator(".hb-filter output").inner_text().startswith("3 / ")
+    ids = _ids(page)
+    # Zoho's three rows, and any other whose answer names Zoho (the general rate figures do).
+    assert {"zoho-crm-calls-per-minute-free", "zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-paid"} <= set(ids)
+    texts = page.eval_on_selector_all("#table-rate-limits tbody tr:not([hidden])", "r => r.map(x => x.textContent)")
+    assert all("zoho" in t.lower() for t in texts)
+    assert page.locator(".hb-filter output").inner_text().startswith(f"{len(ids)} / ")
     box.fill("")
     assert len(_ids(page)) == page.locator("#table-rate-limits tbody tr").count()
     page.close()
@@ -129,14 +151,14 @@ def test_on_a_phone_a_fact_is_a_card_that_still_filters_and_sorts(browser):
     page.goto(f"{base}/en/compare/rate-limits/")
     row = page.locator("#hubspot-burst-requests")
     # The values that lose their column say what they are; empty ones are left out.
-    assert row.locator("td.hb-col-per_minute").evaluate("td => getComputedStyle(td, '::before').content") == '"Per minute: "'
-    assert not row.locator("td.hb-col-qualifiers").is_visible()
+    assert row.locator("td.hb-col-answer").evaluate("td => getComputedStyle(td, '::before').content") == '"Answer: "'
+    assert row.locator("td.hb-col-answer .hb-line").first.is_visible()
     assert row.bounding_box()["width"] <= 360
     page.get_by_label("Filter the rows").fill("zoho")
     assert not row.is_visible() and page.locator("#zoho-crm-calls-per-minute").is_visible()
     page.get_by_label("Filter the rows").fill("")
-    page.locator("#table-rate-limits th.hb-col-per_minute button").tap()
-    assert _ids(page)[0] == "whatsapp-tier-1-messages"
+    page.locator("#table-rate-limits th.hb-col-answer button").tap()
+    assert _ids(page)[0] == "freshdesk-rate-limit"
     page.close()
 
 
