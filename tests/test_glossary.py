@@ -106,7 +106,7 @@ def _edit(data, change):
 
 
 @pytest.mark.parametrize("change, expected", [
-    (lambda terms: terms[1].update(id=terms[0]["id"]), "data/glossary.yaml: terms[1].id: duplicate id 'api'"),
+    (lambda terms: terms[1].update(id=terms[0]["id"]), "data/glossary.yaml: terms[1].id: duplicate glossary term id 'api' (also terms[0])"),
     (lambda terms: terms[1]["forms"].append("API"), "data/glossary.yaml: terms[1].forms[4]: 'API' is already a form of 'api'"),
     (lambda terms: terms[2]["definition"].pop("he"), "data/glossary.yaml: terms[2].definition.he: missing"),
     (lambda terms: terms[2].update(forms=[]), "data/glossary.yaml: terms[2].forms:"),

@@ -137,6 +137,8 @@ BAD = {
                      "data/takeaway-links.yaml: links[4].applies_to[1]: 'integration-simple#exponential-backoff' is listed twice"),
     "unknown takeaway": (lambda links: links[4].update(takeaway="exponential-back-off"),
                          "data/takeaway-links.yaml: links[4].takeaway: unknown takeaway 'exponential-back-off'"),
+    "takeaway twice": (lambda links: links[5].update(takeaway=links[4]["takeaway"]),
+                       "data/takeaway-links.yaml: links[5].takeaway: duplicate takeaway 'exponential-backoff' (also links[4])"),
     "takeaway left out": (lambda links: links.pop(4),
                           "data/takeaway-links.yaml: links: takeaway 'exponential-backoff' has no entry"),
     "empty without a reason": (lambda links: links[4].update(applies_to=[]),

@@ -22,7 +22,9 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from .models import Strict
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -63,16 +65,12 @@ Measure = Literal["rate", "quota", "points", "recipients", "concurrency", "durat
 MEASURES: tuple[str, ...] = Measure.__args__
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 # ---------------------------------------------------------------------------
 # Raw shape
 # ---------------------------------------------------------------------------
 
 
-class Range(_Strict):
+class Range(Strict):
     """A number as stated: one value (min = max), a range, or open ('25+' has no max)."""
 
     min: float | None = None
@@ -106,7 +104,7 @@ class Range(_Strict):
         return all(lo <= n <= hi for n in other.numbers())
 
 
-class Window(_Strict):
+class Window(Strict):
     """The period a rate or quota counts over: `day`, or `{amount: 10, unit: second}`."""
 
     amount: float = Field(default=1, gt=0)
@@ -145,7 +143,7 @@ def measure_of(unit: str | None, per: Window | None) -> str | None:
     return "count"
 
 
-class Quantity(_Strict):
+class Quantity(Strict):
     """A value in a unit, over a window where it is a rate or quota; computed views for readers."""
 
     value: Range | None = Field(default=None, description="The number(s), in `unit`; absent when not stated.")

@@ -18,6 +18,7 @@ import re
 
 from . import bidi
 from .models import Glossary, GlossaryTerm
+from .unique import duplicates
 
 DIRECTION_OF = {"he": "rtl", "en": "ltr"}
 
@@ -103,12 +104,10 @@ class Explainer:
 
 def check_glossary(glossary: Glossary, name: str, problems: list[str]) -> None:
     """Ids unique (they are anchors); each spelling explained by one term only."""
-    ids: dict[str, int] = {}
+    problems += duplicates([(name, f"terms[{i}].id", term.id) for i, term in enumerate(glossary.terms)],
+                           "glossary term id")
     owner: dict[str, str] = {}
     for i, term in enumerate(glossary.terms):
-        if term.id in ids:
-            problems.append(f"{name}: terms[{i}].id: duplicate id '{term.id}' (also terms[{ids[term.id]}])")
-        ids.setdefault(term.id, i)
         for j, form in enumerate(term.forms):
             for spelling in spellings(form):
                 if owner.get(spelling, term.id) != term.id:

@@ -43,15 +43,19 @@ PageId = Annotated[Slug, AfterValidator(_not_reserved)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
 
 
-class _Strict(BaseModel):
-    # An unknown field is a typo until proven otherwise.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class Strict(BaseModel):
+    """The base of every data shape (here and in facts, figures, reviews, changes, recheck).
+
+    An unknown field is a typo until proven otherwise; a loaded value is never changed.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 STALE_KEY = "en_translated_from"
 
 
-class _Translated(_Strict):
+class _Translated(Strict):
     # Hebrew always; English may be missing (imported, not translated yet) or
     # stale (the Hebrew changed after it was translated). Either way the English
     # page shows the Hebrew with a notice, and the strict build fails.
@@ -103,6 +107,9 @@ class System(Item):
 class Integration(Item):
     """A data flow between systems of the same service."""
 
+    # `from` and `to` are Python keywords: code builds one with `source=` and `target=`.
+    model_config = ConfigDict(populate_by_name=True)
+
     # Empty only for a freshly imported bullet: the flow is not drawn, and the
     # strict build fails until someone fills in from/to/direction.
     source: list[Slug] = Field(default=[], alias="from", description="Ids of this service's systems.")
@@ -118,7 +125,7 @@ class Integration(Item):
 SECTIONS = ("technical_requirements", "systems", "integrations", "prerequisites", "notes")
 
 
-class Service(_Strict):
+class Service(Strict):
     """One service of the catalog: a page per language."""
 
     number: int = Field(ge=1, le=9999, description="The service's number in the catalog.")
@@ -153,14 +160,14 @@ class Takeaway(Item):
     """One bullet of the research's closing summary."""
 
 
-class TakeawayGroup(_Strict):
+class TakeawayGroup(Strict):
     id: Slug
     heading: NonEmpty = Field(description="The research's heading, verbatim (without '### ' and ':').")
     title: Text
     takeaways: list[Takeaway] = Field(min_length=1)
 
 
-class Takeaways(_Strict):
+class Takeaways(Strict):
     """The research's closing summary: groups of common takeaways."""
 
     heading: NonEmpty = Field(description="The summary's heading in the research, verbatim.")
@@ -174,7 +181,7 @@ PlatformCategory = Literal[
 ]
 
 
-class Platform(_Strict):
+class Platform(Strict):
     """A product, platform or tool the research names."""
 
     id: PageId
@@ -187,7 +194,7 @@ class Platform(_Strict):
         default=[], description="How the research writes the name, when not as `name.en` (Outlook, Azure AD).")
 
 
-class Platforms(_Strict):
+class Platforms(Strict):
     platforms: list[Platform]
 
 
@@ -199,7 +206,7 @@ BULLET_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
 BulletRef = Annotated[str, StringConstraints(pattern=BULLET_REF_PATTERN)]
 
 
-class TakeawayLink(_Strict):
+class TakeawayLink(Strict):
     """The service bullets that state one takeaway's practice."""
 
     takeaway: Slug = Field(description="A takeaway id from data/takeaways.yaml.")
@@ -219,7 +226,7 @@ class TakeawayLink(_Strict):
         return self
 
 
-class TakeawayLinks(_Strict):
+class TakeawayLinks(Strict):
     links: list[TakeawayLink]
 
 
@@ -240,7 +247,7 @@ def _english_alias(alias: str) -> str:
     return alias
 
 
-class Aliases(_Strict):
+class Aliases(Strict):
     """Other words a reader types for a term: what the search also finds it by."""
 
     he: list[Annotated[NonEmpty, AfterValidator(_hebrew_alias)]] = Field(
@@ -263,7 +270,7 @@ class Aliases(_Strict):
         return aliases
 
 
-class GlossaryTerm(_Strict):
+class GlossaryTerm(Strict):
     """An abbreviation or technical term, explained in both languages."""
 
     id: Slug = Field(description="Anchor on the glossary page; public URL, never change it.")
@@ -279,5 +286,5 @@ class GlossaryTerm(_Strict):
         description="Words a reader may search for instead of the term (not explained on the page).")
 
 
-class Glossary(_Strict):
+class Glossary(Strict):
     terms: list[GlossaryTerm] = Field(min_length=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import Item, Service, Takeaway, TakeawayGroup, TakeawayLinks, Takeaways, Text
+from .unique import duplicates
 
 
 @dataclass(frozen=True)
@@ -97,13 +98,12 @@ def check_takeaway_links(links: TakeawayLinks, takeaways: Takeaways, services: l
     """
     known = {t.id for g in takeaways.groups for t in g.takeaways}
     bullets = {s.id: {item.id for _, item in s.items()} for s in services}
-    seen: dict[str, int] = {}
+    problems += duplicates([(name, f"links[{i}].takeaway", link.takeaway) for i, link in enumerate(links.links)
+                            if link.takeaway in known], "takeaway")
+    seen = {link.takeaway for link in links.links}
     for i, link in enumerate(links.links):
         if link.takeaway not in known:
             problems.append(f"{name}: links[{i}].takeaway: unknown takeaway '{link.takeaway}' (not in data/takeaways.yaml)")
-        elif link.takeaway in seen:
-            problems.append(f"{name}: links[{i}].takeaway: '{link.takeaway}' already has an entry (links[{seen[link.takeaway]}])")
-        seen.setdefault(link.takeaway, i)
         refs: set[str] = set()
         for j, ref in enumerate(link.applies_to):
             service_id, _, item_id = ref.partition("#")
