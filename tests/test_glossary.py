@@ -42,7 +42,7 @@ def _texts(catalog):
     for s in catalog.services:
         yield s.title.en
         yield s.summary.en
-        for _, item in s.items():
+        for _, item in s.bullets():
             yield item.en
             yield item.he
     for g in catalog.takeaways.groups:

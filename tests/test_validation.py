@@ -33,7 +33,7 @@ def problems(data: Path) -> list[str]:
 
 def test_real_data_is_valid(catalog):
     assert len(catalog.services) == 10
-    assert sum(len(s.items()) for s in catalog.services) == 400
+    assert sum(len(s.bullets()) for s in catalog.services) == 400
 
 
 def test_yaml_syntax_error_names_its_line(data_copy):

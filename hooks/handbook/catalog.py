@@ -202,7 +202,7 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
     model = _load(path, ReviewFile, problems, rel, parsed)
     if model is None:
         return None  # reported; what cites a review is not checked against a file that did not load
-    bullets = {(s.id, item.id): item for s in services for _, item in s.items()}
+    bullets = {(s.id, item.id): item for s in services for _, item in s.bullets()}
     if takeaways:
         bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
@@ -222,7 +222,7 @@ def _load_changes(data_dir: Path, services, takeaways, facts, reviews, platforms
     model = _load(path, VendorChangeFile, problems, rel, parsed)
     if model is None:
         return []
-    bullets = {(s.id, item.id) for s in services for _, item in s.items()}
+    bullets = {(s.id, item.id) for s in services for _, item in s.bullets()}
     if takeaways:
         bullets |= {(TAKEAWAYS, t.id) for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
@@ -249,7 +249,7 @@ def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[s
             problems.append(f"{name}: platform: unknown platform '{expected}' (not in data/platforms.yaml)")
         for i, fact in enumerate(model.facts):
             located.append((name, f"facts[{i}]", fact.placed(model.platform)))
-    bullets = {(s.id, item.id): item for s in services for _, item in s.items()}
+    bullets = {(s.id, item.id): item for s in services for _, item in s.bullets()}
     if takeaways:
         bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
     # A file that did not load is reported once, not again by every fact citing it.

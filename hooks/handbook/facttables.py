@@ -202,7 +202,7 @@ def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
             links.append(Link(STRINGS[lang]["takeaways"], "takeaways.md", s.bullet, _tooltip(bullet[lang], lang)))
         else:
             service = catalog.service(s.service)
-            bullet = next(i for _, i in service.items() if i.id == s.bullet)
+            bullet = next(i for _, i in service.bullets() if i.id == s.bullet)
             links.append(Link(str(service.number), f"services/{service.id}.md", s.bullet, _tooltip(bullet[lang], lang)))
     return tuple(links)
 

@@ -86,13 +86,13 @@ class Text(_Translated):
     """A phrase in both languages."""
 
 
-class Item(_Translated):
+class Bullet(_Translated):
     """One research bullet: Hebrew verbatim, English translation, stable anchor id."""
 
     id: Slug = Field(description="Stable anchor id on the service page; public URL, never change it.")
 
 
-class System(Item):
+class System(Bullet):
     """A system the agency needs access to, with the platforms it may be."""
 
     platforms: list[Slug] = Field(default=[], description="Ids from data/platforms.yaml.")
@@ -104,7 +104,7 @@ class System(Item):
         return re.split(r" \(| - ", self.he, maxsplit=1)[0].strip()
 
 
-class Integration(Item):
+class Integration(Bullet):
     """A data flow between systems of the same service."""
 
     # `from` and `to` are Python keywords: code builds one with `source=` and `target=`.
@@ -132,21 +132,21 @@ class Service(Strict):
     id: PageId = Field(description="Equals the file name; the page's URL. Public: never change it.")
     title: Text
     summary: Text = Field(description='"What the service does".')
-    technical_requirements: list[Item] = Field(min_length=1)
+    technical_requirements: list[Bullet] = Field(min_length=1)
     systems: list[System] = Field(min_length=1)
     integrations: list[Integration] = Field(min_length=1)
-    prerequisites: list[Item] = Field(min_length=1)
-    notes: list[Item] = Field(min_length=1)
+    prerequisites: list[Bullet] = Field(min_length=1)
+    notes: list[Bullet] = Field(min_length=1)
 
-    def section(self, key: str) -> list[Item]:
+    def section(self, key: str) -> list[Bullet]:
         return getattr(self, key)
 
-    def items(self) -> list[tuple[str, Item]]:
-        return [(key, item) for key in SECTIONS for item in self.section(key)]
+    def bullets(self) -> list[tuple[str, Bullet]]:
+        return [(key, bullet) for key in SECTIONS for bullet in self.section(key)]
 
-    def section_of(self, item_id: str) -> str | None:
+    def section_of(self, bullet_id: str) -> str | None:
         """The section (a key of SECTIONS) a bullet is in."""
-        return next((key for key, item in self.items() if item.id == item_id), None)
+        return next((key for key, bullet in self.bullets() if bullet.id == bullet_id), None)
 
     @property
     def direction(self) -> str:
@@ -156,7 +156,7 @@ class Service(Strict):
         return next(s for s in self.systems if s.id == system_id)
 
 
-class Takeaway(Item):
+class Takeaway(Bullet):
     """One bullet of the research's closing summary."""
 
 

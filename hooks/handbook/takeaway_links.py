@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Item, Service, Takeaway, TakeawayGroup, TakeawayLinks, Takeaways, Text
+from .models import Bullet, Service, Takeaway, TakeawayGroup, TakeawayLinks, Takeaways, Text
 from .unique import duplicates
 
 
@@ -21,11 +21,11 @@ class Application:
 
     service: Service
     section: str
-    item: Item
+    bullet: Bullet
 
     @property
     def ref(self) -> str:
-        return f"{self.service.id}#{self.item.id}"
+        return f"{self.service.id}#{self.bullet.id}"
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class TakeawayIndex:
     def __init__(self, takeaways: Takeaways, links: TakeawayLinks, services: list[Service]):
         positions = {}
         for s in sorted(services, key=lambda s: s.number):
-            for n, (section, item) in enumerate(s.items()):
+            for n, (section, item) in enumerate(s.bullets()):
                 positions[f"{s.id}#{item.id}"] = (s.number, n, Application(s, section, item))
         entry = {link.takeaway: link for link in links.links}
         self.takeaways: list[LinkedTakeaway] = []
@@ -97,7 +97,7 @@ def check_takeaway_links(links: TakeawayLinks, takeaways: Takeaways, services: l
     reported again: that file's problems are already listed.
     """
     known = {t.id for g in takeaways.groups for t in g.takeaways}
-    bullets = {s.id: {item.id for _, item in s.items()} for s in services}
+    bullets = {s.id: {item.id for _, item in s.bullets()} for s in services}
     problems += duplicates([(name, f"links[{i}].takeaway", link.takeaway) for i, link in enumerate(links.links)
                             if link.takeaway in known], "takeaway")
     seen = {link.takeaway for link in links.links}
