@@ -25,7 +25,7 @@ from order import priority
 
 from handbook.catalog import DataError, cached_catalog
 from handbook.generate import Generator, MarkerError
-from handbook.models import LANGUAGES
+from handbook.languages import CODES, of_source
 from handbook.strings import STRINGS
 from handbook.unfinished import unfinished
 
@@ -61,7 +61,7 @@ def on_config(config):
 @event_priority(priority("pages.on_files"))
 def on_files(files: Files, config) -> Files:
     # Announce every generated page, in every language, before i18n sorts them.
-    for lang in LANGUAGES:
+    for lang in CODES:
         for path in _generator.paths():
             files.append(File(f"{lang}/{path}", config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
@@ -171,7 +171,7 @@ def _title_as_html(page) -> None:
 def _source(file, config) -> tuple[str | None, str | None]:
     # `en/services/x.md` -> ("en", "services/x.md"); (None, None) elsewhere.
     lang, _, path = file.src_uri.partition("/")
-    return (lang, path) if lang in LANGUAGES and path else (None, None)
+    return (lang, path) if of_source(file.src_uri) and path else (None, None)
 
 
 def _order_services(nav, config) -> None:

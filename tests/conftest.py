@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.catalog import load_catalog
+from handbook.languages import PREFIX
 from handbook.research import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +24,7 @@ RESEARCH = (ROOT / os.environ["HANDBOOK_RESEARCH"]).resolve() if os.environ.get(
     else RESEARCH_DIR / "integration-services-31-40.md"
 FACT_CHECK = RESEARCH_DIR / "review" / "fact-check.yaml"
 FACT_CHECK_2 = RESEARCH_DIR / "review" / "fact-check-2.yaml"
-LANGS = {"he": "", "en": "en/"}  # language -> URL prefix
+LANGS = PREFIX  # language -> URL prefix
 
 
 def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None

@@ -114,3 +114,21 @@ def test_every_data_file_names_its_schema():
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.exists(), f"{path}: schema {schema} missing"
+
+
+def test_mkdocs_yml_lists_the_languages_of_handbook_languages():
+    # i18n reads its languages from mkdocs.yml; everything else from handbook.languages.
+    import yaml
+
+    from handbook.languages import LANGUAGES
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    listed = [(lang["locale"], bool(lang.get("default")), lang["name"], lang["site_name"]) for lang in i18n["languages"]]
+    assert listed == [(lang.code, lang.default, lang.name, lang.site_name) for lang in LANGUAGES]
+    assert config["theme"]["language"] == LANGUAGES[0].code and LANGUAGES[0].default

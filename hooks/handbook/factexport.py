@@ -22,12 +22,12 @@ from .facts import Fact, Range
 from .facttables import COMPARISONS, FactBook, FactRow, Link
 from .figures import Quantity, words
 from .generate import page_url
-from .models import LANGUAGES, Text
+from .languages import CODES, PREFIX
+from .models import Text
 from .reviews import Review
 from .strings import STRINGS
 
 API = "api/v1"
-LANG_PREFIX = {"he": "", "en": "en/"}
 VERSION = 2
 # Every change of the JSON's shape, newest first: served in the schema's description.
 CHANGELOG = (
@@ -186,7 +186,7 @@ def _range(r: Range | None) -> NumberRange | None:
 
 
 def _url(doc: str, anchor: str | None, lang: str) -> str:
-    return LANG_PREFIX[lang] + page_url(doc) + (f"#{anchor}" if anchor else "")
+    return PREFIX[lang] + page_url(doc) + (f"#{anchor}" if anchor else "")
 
 
 def link_url(link: Link, lang: str) -> str:
@@ -268,11 +268,11 @@ def facts_export(book: FactBook) -> FactsExport:
 def feeds(book: FactBook, site_url: str) -> dict[str, str]:
     """The vendor changes as an Atom feed and an iCalendar file, per language, beside the page."""
     files = {}
-    for lang in LANGUAGES:
-        base = site_url.rstrip("/") + "/" + LANG_PREFIX[lang] + page_url("changes.md")
+    for lang in CODES:
+        base = site_url.rstrip("/") + "/" + PREFIX[lang] + page_url("changes.md")
         title = STRINGS[lang]["changes"] + " · " + STRINGS[lang]["site_name"]
         entry = lambda c, base=base: f"{base}#{c.id}"  # noqa: E731
-        folder = LANG_PREFIX[lang] + page_url("changes.md")
+        folder = PREFIX[lang] + page_url("changes.md")
         files[folder + "vendor-changes.atom"] = book.changes.atom(lang, title, base + "vendor-changes.atom", base,
                                                                   entry, book.changes.today)
         files[folder + "vendor-changes.ics"] = book.changes.ical(lang, title, entry, book.changes.today)
@@ -287,6 +287,6 @@ def exports(catalog: Catalog, site_url: str = "http://127.0.0.1:8000/") -> dict[
         f"{API}/facts.schema.json": json.dumps(FactsExport.model_json_schema(), indent=2) + "\n",
     }
     for c in COMPARISONS:
-        for lang in LANGUAGES:
+        for lang in CODES:
             files[f"{API}/{c.id}.{lang}.csv"] = book.csv(book.comparison(c.id), lang, lambda l, lang=lang: link_url(l, lang))
     return files

@@ -21,6 +21,7 @@ from .catalog import Catalog
 from .escaping import csv_cell
 from .facts import KINDS, TAKEAWAYS, Fact, conflicts
 from .figures import HEADROOM, Quantity, Range, number, span, words
+from .languages import DIRECTION
 from .models import Platform, Text
 from .changes import ChangeLog
 from .reviews import DISCREDITED, NEEDS_FIGURES, UNREVIEWED, Review, ReviewBook, build_date
@@ -209,7 +210,7 @@ def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
 
 def _tooltip(text: str, lang: str) -> str:
     # A link's title shows the bullet as plain text: its Latin runs isolated in Hebrew ("Blossom+", not "+Blossom").
-    return bidi.isolated(text, "rtl" if lang == "he" else "ltr")
+    return bidi.isolated(text, DIRECTION[lang])
 
 
 # ---------------------------------------------------------------------------

@@ -27,7 +27,8 @@ from .facttables import FactBook
 from .models import SECTIONS
 from .recheck import SourceWatch
 from .reviews import ReviewBook, build_date
-from .strings import DIRECTION, STRINGS, plural
+from .languages import DIRECTION, of_direction
+from .strings import STRINGS, plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKER = re.compile(r"<!--\s*handbook:([a-z0-9-]+)\s*-->")
@@ -192,7 +193,7 @@ class Generator:
 
     def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:
         # Pieces of `text` for the `text` macro: (tooltip, spelling, focusable) or (None, text, False).
-        lang = "he" if direction == "rtl" else "en"
+        lang = of_direction(direction).code
         out = []
         for term, piece in self.catalog.glossary.split(text):
             if term is None:

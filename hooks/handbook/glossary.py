@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from . import bidi
+from .languages import DIRECTION
 from .models import Glossary, GlossaryTerm
 from .unique import duplicates
 
-DIRECTION_OF = {"he": "rtl", "en": "ltr"}
 
 
 # Where a term is part of something else: a URL, a code span, a `<placeholder>`,
@@ -42,7 +42,7 @@ def spellings(form: str) -> list[str]:
 
 def isolated(text: str, lang: str) -> str:
     """`text` for a plain-text context (a tooltip) with opposite-direction runs isolated."""
-    return bidi.isolated(text, DIRECTION_OF[lang])
+    return bidi.isolated(text, DIRECTION[lang])
 
 
 def strip_isolates(text: str) -> str:

@@ -14,7 +14,8 @@ from typing import Annotated, Literal
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field,
                       field_validator, model_validator)
 
-LANGUAGES = ("he", "en")
+from .languages import CODES
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Ids are file names and anchors in URLs that people paste into emails: short.
 MAX_ID_LENGTH = 80
@@ -26,8 +27,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_
 # the service `takeaways`); an id that is one of these would lose its page to
 # the site's own (`services/index/`) or be taken for it. One list, checked by
 # the models of both.
-RESERVED_IDS = frozenset({
-    "index", "assets", "search", "api", "en", "he", "compare", "platforms", "services", "review",
+RESERVED_IDS = frozenset(CODES) | frozenset({
+    "index", "assets", "search", "api", "compare", "platforms", "services", "review",
     "glossary", "takeaways", "changes", "finder", "404", "sitemap", "robots", "overrides",
 })
 
