@@ -21,6 +21,7 @@ from .catalog import Catalog
 from .escaping import csv_cell
 from .facts import KINDS, TAKEAWAYS, Fact, conflicts
 from .figures import HEADROOM, Quantity, Range, number, span, words
+from . import urls
 from .languages import DIRECTION
 from .models import Platform, Text
 from .changes import ChangeLog
@@ -200,11 +201,11 @@ def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
     for s in fact.sources:
         if s.service == TAKEAWAYS:
             bullet = next(t for g in catalog.takeaways.groups for t in g.takeaways if t.id == s.bullet)
-            links.append(Link(STRINGS[lang]["takeaways"], "takeaways.md", s.bullet, _tooltip(bullet[lang], lang)))
+            links.append(Link(STRINGS[lang]["takeaways"], urls.TAKEAWAYS, s.bullet, _tooltip(bullet[lang], lang)))
         else:
             service = catalog.service(s.service)
             bullet = next(i for _, i in service.bullets() if i.id == s.bullet)
-            links.append(Link(str(service.number), f"services/{service.id}.md", s.bullet, _tooltip(bullet[lang], lang)))
+            links.append(Link(str(service.number), urls.service(service.id), s.bullet, _tooltip(bullet[lang], lang)))
     return tuple(links)
 
 
@@ -229,7 +230,7 @@ def _platform(book, row, lang):
     name = row.platform_name(lang)
     # Facts about no single platform sort after every platform.
     sort = name.lower() if row.platform else ""  # empty sorts last, both ways (tables.js)
-    links = (Link(name, f"platforms/{row.platform.id}.md"),) if row.platform else ()
+    links = (Link(name, urls.platform(row.platform.id)),) if row.platform else ()
     return Cell(name, sort, links)
 
 
