@@ -42,13 +42,8 @@ DURATION_UNITS = ("second", "minute", "hour", "day", "month", "year")
 SIZE_UNITS = ("KB", "MB", "GB")
 OTHER_UNITS = ("USD", "percent", "multiple")
 
-Unit = Literal[
-    "request", "call", "message", "webhook", "batch request", "object", "credit", "cost point", "recipient",
-    "concurrent request", "concurrent connection",
-    "variable", "parameter", "character", "user", "connection", "app", "pending batch", "location", "currency",
-    "second", "minute", "hour", "day", "month", "year",
-    "KB", "MB", "GB", "USD", "percent", "multiple",
-]
+# Every unit, once: the groups above, in their order (the schema's enum).
+Unit = Literal[COUNTED + CONCURRENCY_UNITS + COUNT_UNITS + DURATION_UNITS + SIZE_UNITS + OTHER_UNITS]  # type: ignore[valid-type]
 WindowUnit = Literal["second", "minute", "hour", "day", "month"]
 
 # A month is 30 days and a year 365, for normalizing only (a monthly quota is never normalized).
@@ -62,7 +57,6 @@ HEADROOM = 0.85
 # What a figure measures: figures are compared only within one measure.
 Measure = Literal["rate", "quota", "points", "recipients", "concurrency", "duration", "size", "count", "cost",
                   "percent", "multiple"]
-MEASURES: tuple[str, ...] = Measure.__args__
 
 
 # ---------------------------------------------------------------------------

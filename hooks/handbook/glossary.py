@@ -45,10 +45,6 @@ def isolated(text: str, lang: str) -> str:
     return bidi.isolated(text, DIRECTION[lang])
 
 
-def strip_isolates(text: str) -> str:
-    return re.sub("[\u2066-\u2069]", "", text)
-
-
 class Explainer:
     """Finds glossary terms in text; every form belongs to exactly one term."""
 
