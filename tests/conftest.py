@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,11 @@ RESEARCH = (ROOT / os.environ["HANDBOOK_RESEARCH"]).resolve() if os.environ.get(
 FACT_CHECK = RESEARCH_DIR / "review" / "fact-check.yaml"
 FACT_CHECK_2 = RESEARCH_DIR / "review" / "fact-check-2.yaml"
 LANGS = PREFIX  # language -> URL prefix
+
+
+def strip_isolates(text: str) -> str:
+    """`text` without bidi isolates (U+2066..U+2069): what a reader sees of a tooltip."""
+    return re.sub("[\u2066-\u2069]", "", text)
 
 
 def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import NavigableString
 
-from conftest import LANGS
+from conftest import LANGS, strip_isolates
 from handbook import yamlio
 from handbook.catalog import DataError, load_catalog
 from handbook.strings import STRINGS
@@ -35,11 +35,6 @@ NAME_LIKE = re.compile(r"[A-Z][a-z]+[A-Z]")  # HubSpot, WooCommerce: product nam
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*(?![\w])")
 
 PAGES = ["", "services/", "takeaways/"]  # plus every service page
-
-
-def strip_isolates(text: str) -> str:
-    # A tooltip isolates its opposite-direction runs (U+2066..U+2069); the reader sees the text without them.
-    return re.sub("[\u2066-\u2069]", "", text)
 
 
 def _texts(catalog):
