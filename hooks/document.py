@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from order import priority
 
-from handbook.strings import DIRECTION
+from handbook.languages import DIRECTION
 
 _HTML = re.compile(r'<html lang="([a-z-]+)"')
 # Material's toggles are checkboxes with autocomplete="off", which HTML does not

@@ -25,7 +25,8 @@ from order import priority
 
 from handbook.catalog import DataError, cached_catalog
 from handbook.generate import Generator, MarkerError
-from handbook.models import LANGUAGES
+from handbook import urls
+from handbook.languages import CODES, of_source
 from handbook.strings import STRINGS
 from handbook.unfinished import unfinished
 
@@ -61,7 +62,7 @@ def on_config(config):
 @event_priority(priority("pages.on_files"))
 def on_files(files: Files, config) -> Files:
     # Announce every generated page, in every language, before i18n sorts them.
-    for lang in LANGUAGES:
+    for lang in CODES:
         for path in _generator.paths():
             files.append(File(f"{lang}/{path}", config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
@@ -171,12 +172,12 @@ def _title_as_html(page) -> None:
 def _source(file, config) -> tuple[str | None, str | None]:
     # `en/services/x.md` -> ("en", "services/x.md"); (None, None) elsewhere.
     lang, _, path = file.src_uri.partition("/")
-    return (lang, path) if lang in LANGUAGES and path else (None, None)
+    return (lang, path) if of_source(file.src_uri) and path else (None, None)
 
 
 def _order_services(nav, config) -> None:
     # Services in catalog order (by number), not by file name.
-    numbers = {f"services/{s.id}.md": s.number for s in _generator.catalog.services}
+    numbers = {urls.service(s.id): s.number for s in _generator.catalog.services}
 
     def key(item):
         file = getattr(item, "file", None)
@@ -197,7 +198,7 @@ def _name_fact_sections(nav, config) -> None:
     for item in nav.items:
         children = getattr(item, "children", None) or []
         sources = [_source(c.file, config) if getattr(c, "file", None) else (None, None) for c in children]
-        folder = next((p.split("/")[0] for _, p in sources if p in ("compare/index.md", "platforms/index.md")), None)
+        folder = next((p.split("/")[0] for _, p in sources if p in (urls.COMPARISONS, urls.PLATFORMS)), None)
         if folder:
             item.title = STRINGS[sources[0][0]][folder]
             if folder == "compare":
@@ -207,6 +208,6 @@ def _name_fact_sections(nav, config) -> None:
 def _glossary_last(nav, config) -> None:
     # The glossary is a reference, read after the content: last in the menu.
     items = nav.items
-    for item in [i for i in items if getattr(i, "file", None) and _source(i.file, config)[1] == "glossary.md"]:
+    for item in [i for i in items if getattr(i, "file", None) and _source(i.file, config)[1] == urls.GLOSSARY]:
         items.remove(item)
         items.append(item)

@@ -78,15 +78,15 @@ def _write_markdown_twins(config) -> None:
 
     from handbook.catalog import cached_catalog
     from handbook.export import export
-    from handbook.models import LANGUAGES
+    from handbook.languages import LANGUAGES
 
     root = Path(config.config_file_path).parent
     site = Path(config.site_dir)
     sections = []
     with tempfile.TemporaryDirectory() as tmp:
         export(cached_catalog(root / "data"), root / config.docs_dir, Path(tmp))
-        for lang in LANGUAGES:
-            prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+        for language in LANGUAGES:
+            lang, prefix = language.code, language.prefix
             lines = []
             for source in sorted(Path(tmp, lang).rglob("*.md")):
                 rel = source.relative_to(Path(tmp, lang))
@@ -97,7 +97,7 @@ def _write_markdown_twins(config) -> None:
                 text = source.read_text(encoding="utf-8")
                 (site / target).write_text(text, encoding="utf-8")
                 lines.append(f"- [{_title(text, folder.as_posix())}]({target})")
-            sections.append(f"## Pages ({'עברית' if lang == 'he' else 'English'})\n\n" + "\n".join(lines) + "\n")
+            sections.append(f"## Pages ({language.name})\n\n" + "\n".join(lines) + "\n")
     (site / "llms.txt").write_text(_LLMS_HEAD + "\n" + "\n".join(sections), encoding="utf-8")
 
 

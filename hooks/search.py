@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority
 from handbook.catalog import cached_catalog
 from order import priority
 
-from handbook.models import LANGUAGES
+from handbook.languages import LANGUAGES, of_url
 from handbook.searchindex import pages_index
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -88,9 +88,8 @@ def on_post_build(config) -> None:
 
 def _prefix(url: str) -> str:
     # `en/services/x/` -> `en/`; the default language (Hebrew, first) is the root.
-    first = url.split("/", 1)[0]
-    return f"{first}/" if first in LANGUAGES[1:] else ""
+    return of_url(url).prefix
 
 
 # Page content by language prefix ("" for Hebrew, "en/") and URL within it.
-_pages: dict[str, dict[str, str]] = {_prefix(f"{lang}/"): {} for lang in LANGUAGES}
+_pages: dict[str, dict[str, str]] = {lang.prefix: {} for lang in LANGUAGES}

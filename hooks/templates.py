@@ -1,4 +1,6 @@
-"""MkDocs adapter: the theme's compiled templates are kept between builds.
+"""MkDocs adapter: the theme's compiled templates are kept between builds, and
+the theme's overrides get the site's languages (`hb_languages`, the module
+handbook.languages) instead of a copy of their codes and locales.
 
 Every build (each language's, and every `mkdocs serve` rebuild) starts a new
 Jinja environment that compiles the theme's ninety-odd templates again: a third
@@ -11,6 +13,8 @@ per-user folder under the system's temporary directory, never in the project.
 from __future__ import annotations
 
 from jinja2 import FileSystemBytecodeCache
+
+from handbook import languages
 
 try:
     _cache: FileSystemBytecodeCache | None = FileSystemBytecodeCache()
@@ -25,4 +29,5 @@ except (OSError, RuntimeError):  # no usable temporary folder: compile every tim
 def on_env(env, config, files):
     if _cache is not None:
         env.bytecode_cache = _cache
+    env.globals["hb_languages"] = languages
     return env

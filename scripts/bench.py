@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import yaml  # noqa: E402
 
 from handbook import synthetic, yamlio  # noqa: E402
+from handbook.languages import PREFIX, of_url  # noqa: E402
 
 # What the project needs to build: copied, never touched in place.
 PROJECT = ("mkdocs.yml", "docs", "hooks", "overrides")
@@ -130,7 +131,7 @@ def measure(label: str, services: int | None, runs: int, work: Path, source_root
 def _check_search_indexes(site: Path) -> None:
     # A fast build that wrote a wrong site measures nothing: each language's
     # index must hold its pages (an index raced by two processes once did not).
-    for path in (site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"):
+    for path in (site / prefix / "search" / "search_index.json" for prefix in PREFIX.values()):
         docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
         if not docs:
             raise SystemExit(f"the build wrote a search index with no page: {path}")
@@ -139,7 +140,7 @@ def _check_search_indexes(site: Path) -> None:
 def search_index_sizes(site: Path) -> dict[str, tuple[int, int]]:
     # One index per language: Hebrew at the root, English under en/.
     sizes = {}
-    for lang, path in (("he", site / "search" / "search_index.json"), ("en", site / "en" / "search" / "search_index.json")):
+    for lang, path in ((lang, site / prefix / "search" / "search_index.json") for lang, prefix in PREFIX.items()):
         data = path.read_bytes()
         sizes[lang] = (len(data), len(gzip.compress(data, 6)))
     return sizes
@@ -373,7 +374,7 @@ def targets(builds: list[Build], reload: list[float] | None, weight: dict | None
             parts = ", ".join(f"{k} {_kb(v)}" for k, v in sorted(sizes.items()) if k not in indexes)
             checks.append((f"/{path} first view {_kb(total)} KB ({parts})", total / 1024 <= TARGET_FIRST_VIEW,
                            f"<= {TARGET_FIRST_VIEW:.0f} KB"))
-            own = "search index " + ("en" if path.startswith("en/") else "he")
+            own = "search index " + of_url(path).code
             loaded = ", ".join(f"{k.removeprefix('search index ')} {_kb(v)} KB gzip" for k, v in indexes.items())
             checks.append((f"/{path} loads the search index: {loaded or 'none'}", list(indexes) == [own],
                            "its own language's only, when a search starts"))

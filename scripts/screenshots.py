@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 from browser import launch, serve  # noqa: E402
+from handbook.languages import PREFIX  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -33,7 +35,7 @@ def main(site: str, out: str) -> int:
             for vp, (w, h) in VIEWPORTS.items():
                 ctx = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme)
                 page = ctx.new_page()
-                for lang, prefix in (("he", ""), ("en", "en/")):
+                for lang, prefix in PREFIX.items():
                     for name, path in PAGES.items():
                         page.goto(f"{base}/{prefix}{path}")
                         page.evaluate("document.fonts.ready")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.catalog import load_catalog
+from handbook.languages import PREFIX
 from handbook.research import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +25,12 @@ RESEARCH = (ROOT / os.environ["HANDBOOK_RESEARCH"]).resolve() if os.environ.get(
     else RESEARCH_DIR / "integration-services-31-40.md"
 FACT_CHECK = RESEARCH_DIR / "review" / "fact-check.yaml"
 FACT_CHECK_2 = RESEARCH_DIR / "review" / "fact-check-2.yaml"
-LANGS = {"he": "", "en": "en/"}  # language -> URL prefix
+LANGS = PREFIX  # language -> URL prefix
+
+
+def strip_isolates(text: str) -> str:
+    """`text` without bidi isolates (U+2066..U+2069): what a reader sees of a tooltip."""
+    return re.sub("[\u2066-\u2069]", "", text)
 
 
 def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None

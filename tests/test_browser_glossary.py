@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from browser import launch, serve, tab_to
+from conftest import strip_isolates
 
 # Chromium through Playwright: left out by `make quick`.
 pytestmark = pytest.mark.browser
-from handbook.glossary import strip_isolates
 
 TOOLTIP = ".hb-tooltip"
 

@@ -98,7 +98,7 @@ def test_numbers_are_read_as_stated(text, numbers):
 
 def test_every_fact_cites_bullets_that_state_it(catalog):
     # Validation enforces it; this says what it means for the real data.
-    bullets = {(s.id, i.id): i for s in catalog.services for _, i in s.items()}
+    bullets = {(s.id, i.id): i for s in catalog.services for _, i in s.bullets()}
     bullets |= {("takeaways", t.id): t for g in catalog.takeaways.groups for t in g.takeaways}
     assert len(catalog.facts) >= 60
     for fact in catalog.facts:
@@ -188,7 +188,7 @@ def test_every_number_in_the_research_is_a_fact_or_deliberately_not(catalog, res
     # Each number must lie inside the words a fact quotes from that very bullet.
     by_text = {}
     for s in catalog.services:
-        for _, item in s.items():
+        for _, item in s.bullets():
             by_text[(s.id, item.he)] = item.id
     for g in catalog.takeaways.groups:
         for t in g.takeaways:

@@ -31,7 +31,7 @@ def test_every_service_bullet_once_in_its_section_in_order(catalog, research):
 
 
 def test_all_422_bullets_present_exactly_once(catalog, research):
-    in_data = Counter(item.he for s in catalog.services for _, item in s.items())
+    in_data = Counter(item.he for s in catalog.services for _, item in s.bullets())
     in_data += Counter(t.he for g in catalog.takeaways.groups for t in g.takeaways)
     in_research = Counter(b.text for s in research.services for bs in s.sections.values() for b in bs)
     in_research += Counter(b.text for g in research.groups for b in g.bullets)
@@ -50,7 +50,7 @@ def _texts(catalog):
     for s in catalog.services:
         yield f"{s.id}: title", s.title.he, s.title.en
         yield f"{s.id}: summary", s.summary.he, s.summary.en
-        for key, item in s.items():
+        for key, item in s.bullets():
             yield f"{s.id}: {key}.{item.id}", item.he, item.en
     for g in catalog.takeaways.groups:
         for t in g.takeaways:

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import ROOT
 from handbook.bidi import runs
-from handbook.generate import Generator, MarkerError, relative_url
+from handbook.generate import Generator, MarkerError
+from handbook.urls import relative as relative_url
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +115,42 @@ def test_every_data_file_names_its_schema():
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.exists(), f"{path}: schema {schema} missing"
+
+
+def test_mkdocs_yml_lists_the_languages_of_handbook_languages():
+    # i18n reads its languages from mkdocs.yml; everything else from handbook.languages.
+    import yaml
+
+    from handbook.languages import LANGUAGES
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    listed = [(lang["locale"], bool(lang.get("default")), lang["name"], lang["site_name"]) for lang in i18n["languages"]]
+    assert listed == [(lang.code, lang.default, lang.name, lang.site_name) for lang in LANGUAGES]
+    assert config["theme"]["language"] == LANGUAGES[0].code and LANGUAGES[0].default
+
+
+def test_links_by_kind_land_where_the_site_serves_them(generator):
+    from handbook.urls import PageLinks, from_root
+
+    en_review = PageLinks("review.md", "en", generator.facts)
+    # An English claim's Hebrew original: out of en/, into the Hebrew service page, at the bullet.
+    assert en_review.original("int-calendar", "google-calendar-auth", "he") == \
+        "../../services/int-calendar/#google-calendar-auth"
+    assert en_review.original("takeaways", "oauth-2-1-new-standard", "he") == \
+        "../../takeaways/#oauth-2-1-new-standard"
+    assert en_review.export("facts.json") == "../../api/v1/facts.json"
+    assert PageLinks("index.md", "he").export("facts.json") == "api/v1/facts.json"
+    assert from_root("changes.md", "x", "en") == "en/changes/#x" and from_root("index.md", None, "he") == ""
+    # A fact of a platform is a row of its platform's page; a general fact, of its first comparison.
+    book = generator.facts
+    platform_fact = next(r for r in book.rows if r.fact.platform)
+    general_fact = next(r for r in book.rows if not r.fact.platform)
+    here = PageLinks("changes.md", "he", book)
+    assert here.fact(platform_fact.id) == f"../platforms/{platform_fact.fact.platform}/#{platform_fact.id}"
+    assert here.fact(general_fact.id) == f"../compare/{book.comparisons_of(general_fact.id)[0]}/#{general_fact.id}"

@@ -10,10 +10,9 @@ import pytest
 import yaml
 from bs4 import NavigableString
 
-from conftest import LANGS
+from conftest import LANGS, strip_isolates
 from handbook import yamlio
 from handbook.catalog import DataError, load_catalog
-from handbook.glossary import strip_isolates
 from handbook.strings import STRINGS
 
 # Upper-case words in the research that are names, not terms a reader needs
@@ -42,7 +41,7 @@ def _texts(catalog):
     for s in catalog.services:
         yield s.title.en
         yield s.summary.en
-        for _, item in s.items():
+        for _, item in s.bullets():
             yield item.en
             yield item.he
     for g in catalog.takeaways.groups:
@@ -106,7 +105,7 @@ def _edit(data, change):
 
 
 @pytest.mark.parametrize("change, expected", [
-    (lambda terms: terms[1].update(id=terms[0]["id"]), "data/glossary.yaml: terms[1].id: duplicate id 'api'"),
+    (lambda terms: terms[1].update(id=terms[0]["id"]), "data/glossary.yaml: terms[1].id: duplicate glossary term id 'api' (also terms[0])"),
     (lambda terms: terms[1]["forms"].append("API"), "data/glossary.yaml: terms[1].forms[4]: 'API' is already a form of 'api'"),
     (lambda terms: terms[2]["definition"].pop("he"), "data/glossary.yaml: terms[2].definition.he: missing"),
     (lambda terms: terms[2].update(forms=[]), "data/glossary.yaml: terms[2].forms:"),

@@ -45,7 +45,8 @@ def _bundle() -> str:
 
 @pytest.fixture(scope="module")
 def theme_page(tmp_path_factory) -> str:
-    """A page as the installed Material renders it with the site's overrides (no hooks, no i18n)."""
+    """A page as the installed Material renders it with the site's overrides (no i18n, and of the hooks
+    only hooks/templates.py, which gives the overrides the site's languages)."""
     project = tmp_path_factory.mktemp("theme")
     (project / "docs" / "section").mkdir(parents=True)
     (project / "docs" / "index.md").write_text("# Home\n\n## A heading\n\ntext\n", encoding="utf-8")
@@ -56,10 +57,11 @@ def theme_page(tmp_path_factory) -> str:
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "he", "font": False,
                   "features": ["navigation.indexes", "navigation.top", "search.highlight", "toc.follow"]},
         "plugins": ["search"],
+        "hooks": [str(ROOT / "hooks" / "templates.py")],
     }), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
                             cwd=project, capture_output=True, text=True, timeout=120,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     return (project / "site" / "index.html").read_text(encoding="utf-8")
 

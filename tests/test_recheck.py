@@ -364,7 +364,7 @@ def test_bad_entries_in_the_data_file_are_located(tmp_path):
         {"url": "https://a.example/", "checked": "2026-12-02", "result": "stated"}]}), encoding="utf-8")
     with pytest.raises(DataError) as e:
         load_catalog(data)
-    assert e.value.problems == ["data/source-checks.yaml: sources[1].url: 'https://a.example/' is already recorded in sources[0]"]
+    assert e.value.problems == ["data/source-checks.yaml: sources[1].url: duplicate source address 'https://a.example/' (also sources[0])"]
 
 
 # ---------------------------------------------------------------------------

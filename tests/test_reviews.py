@@ -121,12 +121,12 @@ def test_every_reviewed_bullet_shows_its_status_and_the_official_statement(catal
 def _bullet(catalog, ref):
     if ref.service == "takeaways":
         return next(tk for g in catalog.takeaways.groups for tk in g.takeaways if tk.id == ref.bullet)
-    return next(i for _, i in catalog.service(ref.service).items() if i.id == ref.bullet)
+    return next(i for _, i in catalog.service(ref.service).bullets() if i.id == ref.bullet)
 
 
 def test_a_bullet_nobody_reviewed_has_no_badge(catalog, html):
     reviewed = {(b.service, b.bullet) for r in catalog.reviews for b in r.bullets}
-    bullet = next(i.id for _, i in catalog.service("int-crm-marketing").items()
+    bullet = next(i.id for _, i in catalog.service("int-crm-marketing").bullets()
                   if ("int-crm-marketing", i.id) not in reviewed)
     li = html("services/int-crm-marketing/").find("li", id=bullet)
     assert li is not None and li.select(".hb-review") == []

@@ -30,7 +30,7 @@ def test_synthetic_data_passes_validation_with_the_shape_of_the_research(tmp_pat
         for key in SECTIONS:
             least, most = SECTION_SIZES[key]
             assert least <= len(service.section(key)) <= most, (service.id, key)
-        for _, item in service.items():
+        for _, item in service.bullets():
             assert bidi.has_hebrew(item.he) and not bidi.has_hebrew(item.en), item
         assert any(system.platforms for system in service.systems), service.id
     # takeaways point at bullets of most services, and the bullets' terms are in the glossary

@@ -42,7 +42,7 @@ def test_sections_and_bullets_have_the_same_anchors_in_both_languages(catalog, h
 def test_hebrew_bullets_read_verbatim_on_the_page(catalog, html):
     for s in catalog.services:
         page = html(f"services/{s.id}/")
-        for _, item in s.items():
+        for _, item in s.bullets():
             li = page.find("li", id=item.id)
             assert li.select_one(".hb-text").get_text() == item.he, f"{s.id}#{item.id}"
 
@@ -50,7 +50,7 @@ def test_hebrew_bullets_read_verbatim_on_the_page(catalog, html):
 def test_english_bullets_on_the_page(catalog, html):
     for s in catalog.services:
         page = html(f"en/services/{s.id}/")
-        for _, item in s.items():
+        for _, item in s.bullets():
             assert page.find("li", id=item.id).select_one(".hb-text").get_text() == item.en
 
 

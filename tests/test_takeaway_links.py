@@ -62,7 +62,7 @@ NOT_STATED = {
 
 def _bullets(catalog):
     for s in catalog.services:
-        for _, item in s.items():
+        for _, item in s.bullets():
             yield s, item
 
 
@@ -99,7 +99,7 @@ def test_bullets_that_state_a_takeaway_are_linked_to_it(catalog, takeaway):
 def test_every_linked_bullet_exists(catalog):
     for lt in catalog.takeaway_links.takeaways:
         for a in lt.applications:
-            assert a.item in [i for _, i in a.service.items()]
+            assert a.bullet in [i for _, i in a.service.bullets()]
 
 
 # ---------------------------------------------------------------------------
@@ -137,6 +137,8 @@ BAD = {
                      "data/takeaway-links.yaml: links[4].applies_to[1]: 'integration-simple#exponential-backoff' is listed twice"),
     "unknown takeaway": (lambda links: links[4].update(takeaway="exponential-back-off"),
                          "data/takeaway-links.yaml: links[4].takeaway: unknown takeaway 'exponential-back-off'"),
+    "takeaway twice": (lambda links: links[5].update(takeaway=links[4]["takeaway"]),
+                       "data/takeaway-links.yaml: links[5].takeaway: duplicate takeaway 'exponential-backoff' (also links[4])"),
     "takeaway left out": (lambda links: links.pop(4),
                           "data/takeaway-links.yaml: links: takeaway 'exponential-backoff' has no entry"),
     "empty without a reason": (lambda links: links[4].update(applies_to=[]),
@@ -194,10 +196,10 @@ def test_takeaways_page_links_every_bullet_that_states_each_takeaway(catalog, ht
         li = page.find("li", id=lt.id)
         links = li.select(".hb-applies li li a")
         targets = [_target(html, url, a["href"]) for a in links]
-        assert targets == [(f"{LANGS[lang]}services/{a.service.id}/", a.item.id) for a in lt.applications], lt.id
+        assert targets == [(f"{LANGS[lang]}services/{a.service.id}/", a.bullet.id) for a in lt.applications], lt.id
         for a, app in zip(links, lt.applications):
             assert _lands(html, url, a["href"]), a["href"]
-            assert a.get_text() == app.item[lang]  # the bullet itself, in the page's language
+            assert a.get_text() == app.bullet[lang]  # the bullet itself, in the page's language
         services = [a["href"] for a in li.select("a.hb-applies-service")]
         assert services == [f"../services/{s.id}/" for s, _ in lt.by_service()]
         count = li.select_one(".hb-applies-count").get_text()
@@ -216,7 +218,7 @@ def test_service_pages_link_back_to_their_takeaways(catalog, html, lang):
         assert all(_lands(html, url, a["href"]) for a in box)
         assert [a.get_text() for a in box] == [lt.name[lang] for lt, _ in expected]
         assert page.select_one(".hb-practices-title").get_text() == t["practices_title"]
-        for _, item in s.items():
+        for _, item in s.bullets():
             marks = page.find("li", id=item.id).select("a.hb-mark")
             linked = catalog.takeaway_links.of_bullet(s.id, item.id)
             assert [_target(html, url, a["href"])[1] for a in marks] == [lt.id for lt in linked], f"{s.id}#{item.id}"

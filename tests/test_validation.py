@@ -33,7 +33,7 @@ def problems(data: Path) -> list[str]:
 
 def test_real_data_is_valid(catalog):
     assert len(catalog.services) == 10
-    assert sum(len(s.items()) for s in catalog.services) == 400
+    assert sum(len(s.bullets()) for s in catalog.services) == 400
 
 
 def test_yaml_syntax_error_names_its_line(data_copy):
@@ -90,7 +90,7 @@ def test_duplicate_item_id_is_reported(data_copy):
     def change(doc):
         doc["notes"][2]["id"] = doc["technical_requirements"][0]["id"]
     edit(data_copy, CAL, change)
-    assert any(p.startswith("data/services/int-calendar.yaml: notes[2].id: duplicate id 'google-calendar-auth'")
+    assert any(p.startswith("data/services/int-calendar.yaml: notes[2].id: duplicate bullet id 'google-calendar-auth'")
                for p in problems(data_copy))
 
 
@@ -126,6 +126,27 @@ def test_takeaway_problems_are_reported(data_copy):
     yamlio.write(path, doc, "schema/takeaways.schema.json")
     found = problems(data_copy)
     assert any(p.startswith("data/takeaways.yaml: groups[2].takeaways[1].he: missing") for p in found), found
+
+
+def test_a_takeaway_id_used_twice_is_reported_with_both_places(data_copy):
+    path = data_copy / "takeaways.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = doc["groups"][0]["takeaways"][0]["id"]
+    doc["groups"][1]["takeaways"][0]["id"] = first
+    yamlio.write(path, doc, "schema/takeaways.schema.json")
+    found = problems(data_copy)
+    assert (f"data/takeaways.yaml: groups[1].takeaways[0].id: duplicate anchor id '{first}' "
+            "(also groups[0].takeaways[0])") in found, found
+
+
+def test_duplicate_platform_id_is_reported(data_copy):
+    path = data_copy / "platforms.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["platforms"][3]["id"] = doc["platforms"][1]["id"]
+    yamlio.write(path, doc, "schema/platforms.schema.json")
+    found = problems(data_copy)
+    assert (f"data/platforms.yaml: platforms[3].id: duplicate platform id '{doc['platforms'][1]['id']}' "
+            "(also platforms[1])") in found, found
 
 
 def test_command_line_reports_without_traceback(data_copy):

@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         print(e.report(), file=sys.stderr)
         return 1
     if args.command == "check":
-        n = sum(len(s.items()) for s in catalog.services)
+        n = sum(len(s.bullets()) for s in catalog.services)
         t = sum(len(g.takeaways) for g in catalog.takeaways.groups)
         links = sum(len(lt.applications) for lt in catalog.takeaway_links.takeaways)
         print(f"ok: {len(catalog.services)} services, {n} bullets, {t} takeaways ({links} links to bullets), "

@@ -9,7 +9,6 @@ list; callers print `DataError` and exit, never a traceback.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +25,7 @@ from .changes import VendorChange, VendorChangeFile, check_changes
 from .recheck import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
 from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_review_dates, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
+from .unique import duplicates
 
 # ---------------------------------------------------------------------------
 # Data
@@ -127,18 +127,19 @@ def _load_catalog(data_dir: Path) -> Catalog:
     platforms_model = _load(platforms_file, Platforms, problems, rel, parsed)
     platforms: dict[str, Platform] = {}
     if platforms_model:
-        for i, p in enumerate(platforms_model.platforms):
-            if p.id in platforms:
-                problems.append(f"{rel(platforms_file)}: platforms[{i}].id: duplicate platform id '{p.id}'")
-            platforms[p.id] = p
+        problems += duplicates([(rel(platforms_file), f"platforms[{i}].id", p.id)
+                                for i, p in enumerate(platforms_model.platforms)], "platform id")
+        platforms = {p.id: p for p in platforms_model.platforms}
 
     takeaways = _load(data_dir / "takeaways.yaml", Takeaways, problems, rel, parsed)
     if takeaways:
-        _check_unique_ids(
-            [(f"groups[{g}].id", grp.id) for g, grp in enumerate(takeaways.groups)]
-            + [(f"groups[{g}].takeaways[{t}].id", tk.id) for g, grp in enumerate(takeaways.groups)
+        # Groups and takeaways are anchors on one page: one namespace.
+        name = rel(data_dir / "takeaways.yaml")
+        problems += duplicates(
+            [(name, f"groups[{g}].id", grp.id) for g, grp in enumerate(takeaways.groups)]
+            + [(name, f"groups[{g}].takeaways[{t}].id", tk.id) for g, grp in enumerate(takeaways.groups)
                for t, tk in enumerate(grp.takeaways)],
-            rel(data_dir / "takeaways.yaml"), problems)
+            "anchor id")
 
     services: list[Service] = []
     numbers: dict[int, str] = {}
@@ -201,7 +202,7 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
     model = _load(path, ReviewFile, problems, rel, parsed)
     if model is None:
         return None  # reported; what cites a review is not checked against a file that did not load
-    bullets = {(s.id, item.id): item for s in services for _, item in s.items()}
+    bullets = {(s.id, item.id): item for s in services for _, item in s.bullets()}
     if takeaways:
         bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
@@ -221,7 +222,7 @@ def _load_changes(data_dir: Path, services, takeaways, facts, reviews, platforms
     model = _load(path, VendorChangeFile, problems, rel, parsed)
     if model is None:
         return []
-    bullets = {(s.id, item.id) for s in services for _, item in s.items()}
+    bullets = {(s.id, item.id) for s in services for _, item in s.bullets()}
     if takeaways:
         bullets |= {(TAKEAWAYS, t.id) for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
@@ -248,7 +249,7 @@ def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[s
             problems.append(f"{name}: platform: unknown platform '{expected}' (not in data/platforms.yaml)")
         for i, fact in enumerate(model.facts):
             located.append((name, f"facts[{i}]", fact.placed(model.platform)))
-    bullets = {(s.id, item.id): item for s in services for _, item in s.items()}
+    bullets = {(s.id, item.id): item for s in services for _, item in s.bullets()}
     if takeaways:
         bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
     # A file that did not load is reported once, not again by every fact citing it.
@@ -386,22 +387,13 @@ def _message(err: dict) -> str:
     return msg
 
 
-def _check_unique_ids(entries: list[tuple[str, str]], name: str, problems: list[str]) -> None:
-    counts = Counter(i for _, i in entries)
-    seen: set[str] = set()
-    for place, i in entries:
-        if counts[i] > 1 and i in seen:
-            problems.append(f"{name}: {place}: duplicate id '{i}' (anchors must be unique on the page)")
-        seen.add(i)
-
-
 # Anchors the page already uses: an item may not take one of them.
 RESERVED_ANCHORS = {s.replace("_", "-") for s in SECTIONS} | {"systems", "summary", "facts"}
 
 
 def _check_service_refs(service: Service, name: str, platforms: dict | None, problems: list[str]) -> None:
     entries = [(f"{key}[{i}].id", item.id) for key in SECTIONS for i, item in enumerate(service.section(key))]
-    _check_unique_ids(entries, name, problems)
+    problems += duplicates([(name, place, i) for place, i in entries], "bullet id")
     for place, i in entries:
         if i in RESERVED_ANCHORS:
             problems.append(f"{name}: {place}: id '{i}' is reserved for a section anchor")

@@ -17,20 +17,17 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Annotated, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from .models import Slug, Text
+from .models import Slug, Strict, Text
 from .reviews import BulletRef, Review, SourceLink
+from .unique import duplicates
 
 DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 ChangeDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class VendorChange(_Strict):
+class VendorChange(Strict):
     """A dated change to a platform that affects the services."""
 
     id: Slug = Field(description="Stable: the change's anchor on the vendor-changes page. Never change it.")
@@ -69,7 +66,7 @@ class VendorChange(_Strict):
         return len(self.date) == 7
 
 
-class VendorChangeFile(_Strict):
+class VendorChangeFile(Strict):
     """`data/vendor-changes.yaml`."""
 
     changes: list[VendorChange]
@@ -80,13 +77,10 @@ def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], bu
                   ) -> list[str]:
     """Problems as `file: place: message`; `reviews` None: the reviews did not load (not checked against)."""
     problems: list[str] = []
-    seen: dict[str, int] = {}
+    problems += duplicates([(name, f"changes[{i}].id", c.id) for i, c in enumerate(changes)], "change id")
     review_ids = None if reviews is None else {r.id for r in reviews}
     for i, c in enumerate(changes):
         where = f"{name}: changes[{i}]"
-        if c.id in seen:
-            problems.append(f"{where}.id: duplicate change id '{c.id}' (also changes[{seen[c.id]}])")
-        seen.setdefault(c.id, i)
         if not c.facts and not c.bullets:
             problems.append(f"{where}: a change needs the facts or bullets it affects")
         for j, p in enumerate(c.platforms):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .generate import Generator
-from .models import LANGUAGES
+from .languages import CODES
 
 
 def export(catalog: Catalog, docs: Path, out: Path) -> int:
@@ -23,14 +23,14 @@ def export(catalog: Catalog, docs: Path, out: Path) -> int:
         rel = source.relative_to(docs)
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if source.suffix == ".md" and rel.parts[0] in LANGUAGES:
+        if source.suffix == ".md" and rel.parts[0] in CODES:
             text = source.read_text(encoding="utf-8")
             path = Path(*rel.parts[1:]).as_posix()
             target.write_text(generator.expand_markers(text, rel.parts[0], path, f"docs/{rel.as_posix()}"), encoding="utf-8")
         else:
             shutil.copyfile(source, target)
         written += 1
-    for lang in LANGUAGES:
+    for lang in CODES:
         for path in generator.paths():
             target = out / lang / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -21,13 +21,13 @@ from .catalog import Catalog
 from .facts import Fact, Range
 from .facttables import COMPARISONS, FactBook, FactRow, Link
 from .figures import Quantity, words
-from .generate import page_url
-from .models import LANGUAGES, Text
+from .languages import CODES
+from .models import Text
 from .reviews import Review
 from .strings import STRINGS
+from . import urls
 
-API = "api/v1"
-LANG_PREFIX = {"he": "", "en": "en/"}
+API = urls.API
 VERSION = 2
 # Every change of the JSON's shape, newest first: served in the schema's description.
 CHANGELOG = (
@@ -185,13 +185,13 @@ def _range(r: Range | None) -> NumberRange | None:
     return None if r is None else NumberRange(min=r.min, max=r.max)
 
 
-def _url(doc: str, anchor: str | None, lang: str) -> str:
-    return LANG_PREFIX[lang] + page_url(doc) + (f"#{anchor}" if anchor else "")
-
-
 def link_url(link: Link, lang: str) -> str:
     """A page link as a URL from the site root, as the CSVs hold it."""
-    return _url(link.doc, link.anchor, lang)
+    return urls.from_root(link.doc, link.anchor, lang)
+
+
+def _both(doc: str, anchor: str | None = None) -> Text:
+    return Text(he=urls.from_root(doc, anchor, "he"), en=urls.from_root(doc, anchor, "en"))
 
 
 def _normalized(q: Quantity) -> Normalized:
@@ -227,9 +227,8 @@ def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
     row = book.by_id[fact.id]
     sources = []
     for s in fact.sources:
-        doc = "takeaways.md" if s.service == "takeaways" else f"services/{s.service}.md"
         sources.append(SourceRef(service=s.service, bullet=s.bullet, stated=s.text,
-                                 url=Text(he=_url(doc, s.bullet, "he"), en=_url(doc, s.bullet, "en"))))
+                                 url=_both(urls.bullet(s.service), s.bullet)))
     return FactRecord(
         id=fact.id, kind=fact.kind, subject=fact.subject, stated=fact.stated,
         platform=PlatformRef(id=p.id, name=p.name, category=p.category, url=p.url) if p else None,
@@ -252,8 +251,7 @@ def facts_export(book: FactBook) -> FactsExport:
     against = {row.id: list(row.conflicts) for row in book.rows}
     return FactsExport(
         facts=[_record(book, f, against[f.id]) for f in book.catalog.facts],
-        comparisons=[TableRef(id=c.id, page=Text(he=_url(f"compare/{c.id}.md", None, "he"),
-                                                 en=_url(f"compare/{c.id}.md", None, "en")),
+        comparisons=[TableRef(id=c.id, page=_both(urls.comparison(c.id)),
                               csv=Text(he=f"{API}/{c.id}.he.csv", en=f"{API}/{c.id}.en.csv"),
                               facts=[r.id for r in book.comparison(c.id).rows])
                      for c in COMPARISONS],
@@ -268,11 +266,11 @@ def facts_export(book: FactBook) -> FactsExport:
 def feeds(book: FactBook, site_url: str) -> dict[str, str]:
     """The vendor changes as an Atom feed and an iCalendar file, per language, beside the page."""
     files = {}
-    for lang in LANGUAGES:
-        base = site_url.rstrip("/") + "/" + LANG_PREFIX[lang] + page_url("changes.md")
+    for lang in CODES:
+        folder = urls.from_root(urls.CHANGES, None, lang)
+        base = site_url.rstrip("/") + "/" + folder
         title = STRINGS[lang]["changes"] + " · " + STRINGS[lang]["site_name"]
-        entry = lambda c, base=base: f"{base}#{c.id}"  # noqa: E731
-        folder = LANG_PREFIX[lang] + page_url("changes.md")
+        entry = lambda c, lang=lang: site_url.rstrip("/") + "/" + urls.from_root(urls.CHANGES, c.id, lang)  # noqa: E731
         files[folder + "vendor-changes.atom"] = book.changes.atom(lang, title, base + "vendor-changes.atom", base,
                                                                   entry, book.changes.today)
         files[folder + "vendor-changes.ics"] = book.changes.ical(lang, title, entry, book.changes.today)
@@ -287,6 +285,6 @@ def exports(catalog: Catalog, site_url: str = "http://127.0.0.1:8000/") -> dict[
         f"{API}/facts.schema.json": json.dumps(FactsExport.model_json_schema(), indent=2) + "\n",
     }
     for c in COMPARISONS:
-        for lang in LANGUAGES:
+        for lang in CODES:
             files[f"{API}/{c.id}.{lang}.csv"] = book.csv(book.comparison(c.id), lang, lambda l, lang=lang: link_url(l, lang))
     return files

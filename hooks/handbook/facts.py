@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 
 from .figures import (BYTES, COUNTED, HEADROOM, SECONDS, Quantity, Range, Unit,  # noqa: F401 (re-exported)
                       Window, WindowUnit)
-from .models import Slug, Text
+from .models import Slug, Strict, Text
+from .unique import duplicates
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -45,16 +46,12 @@ TAKEAWAYS = "takeaways"
 Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 # ---------------------------------------------------------------------------
 # Raw shape
 # ---------------------------------------------------------------------------
 
 
-class Source(_Strict):
+class Source(Strict):
     """A bullet the fact comes from, and the words it states the fact in."""
 
     service: Slug = Field(description=f"A service id, or '{TAKEAWAYS}' for the closing summary.")
@@ -155,7 +152,7 @@ class Fact(Quantity):
         return ra.contains(rb) or rb.contains(ra)
 
 
-class FactFile(_Strict):
+class FactFile(Strict):
     """`data/facts/<platform>.yaml`: the facts about one platform."""
 
     platform: Slug | None = Field(description="The platform's id (= the file name); null in general.yaml.")
@@ -196,11 +193,8 @@ def check_facts(facts: list[tuple[str, str, Fact]], bullets: dict, reserved: set
     sources in `broken` services (files that did not load) are not checked.
     """
     problems: list[str] = []
-    seen: dict[str, str] = {}
+    problems += duplicates([(name, f"{place}.id", fact.id) for name, place, fact in facts], "fact id")
     for name, place, fact in facts:
-        if fact.id in seen:
-            problems.append(f"{name}: {place}.id: duplicate fact id '{fact.id}' (also in {seen[fact.id]})")
-        seen.setdefault(fact.id, name)
         if fact.id in reserved:
             problems.append(f"{name}: {place}.id: '{fact.id}' is already a bullet's anchor; fact ids must differ")
         for j, source in enumerate(fact.sources):

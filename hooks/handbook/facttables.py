@@ -21,6 +21,8 @@ from .catalog import Catalog
 from .escaping import csv_cell
 from .facts import KINDS, TAKEAWAYS, Fact, conflicts
 from .figures import HEADROOM, Quantity, Range, number, span, words
+from . import urls
+from .languages import DIRECTION
 from .models import Platform, Text
 from .changes import ChangeLog
 from .reviews import DISCREDITED, NEEDS_FIGURES, UNREVIEWED, Review, ReviewBook, build_date
@@ -199,17 +201,17 @@ def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
     for s in fact.sources:
         if s.service == TAKEAWAYS:
             bullet = next(t for g in catalog.takeaways.groups for t in g.takeaways if t.id == s.bullet)
-            links.append(Link(STRINGS[lang]["takeaways"], "takeaways.md", s.bullet, _tooltip(bullet[lang], lang)))
+            links.append(Link(STRINGS[lang]["takeaways"], urls.TAKEAWAYS, s.bullet, _tooltip(bullet[lang], lang)))
         else:
             service = catalog.service(s.service)
-            bullet = next(i for _, i in service.items() if i.id == s.bullet)
-            links.append(Link(str(service.number), f"services/{service.id}.md", s.bullet, _tooltip(bullet[lang], lang)))
+            bullet = next(i for _, i in service.bullets() if i.id == s.bullet)
+            links.append(Link(str(service.number), urls.service(service.id), s.bullet, _tooltip(bullet[lang], lang)))
     return tuple(links)
 
 
 def _tooltip(text: str, lang: str) -> str:
     # A link's title shows the bullet as plain text: its Latin runs isolated in Hebrew ("Blossom+", not "+Blossom").
-    return bidi.isolated(text, "rtl" if lang == "he" else "ltr")
+    return bidi.isolated(text, DIRECTION[lang])
 
 
 # ---------------------------------------------------------------------------
@@ -228,7 +230,7 @@ def _platform(book, row, lang):
     name = row.platform_name(lang)
     # Facts about no single platform sort after every platform.
     sort = name.lower() if row.platform else ""  # empty sorts last, both ways (tables.js)
-    links = (Link(name, f"platforms/{row.platform.id}.md"),) if row.platform else ()
+    links = (Link(name, urls.platform(row.platform.id)),) if row.platform else ()
     return Cell(name, sort, links)
 
 

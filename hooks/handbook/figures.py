@@ -22,7 +22,9 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from .models import Strict
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -40,13 +42,8 @@ DURATION_UNITS = ("second", "minute", "hour", "day", "month", "year")
 SIZE_UNITS = ("KB", "MB", "GB")
 OTHER_UNITS = ("USD", "percent", "multiple")
 
-Unit = Literal[
-    "request", "call", "message", "webhook", "batch request", "object", "credit", "cost point", "recipient",
-    "concurrent request", "concurrent connection",
-    "variable", "parameter", "character", "user", "connection", "app", "pending batch", "location", "currency",
-    "second", "minute", "hour", "day", "month", "year",
-    "KB", "MB", "GB", "USD", "percent", "multiple",
-]
+# Every unit, once: the groups above, in their order (the schema's enum).
+Unit = Literal[COUNTED + CONCURRENCY_UNITS + COUNT_UNITS + DURATION_UNITS + SIZE_UNITS + OTHER_UNITS]  # type: ignore[valid-type]
 WindowUnit = Literal["second", "minute", "hour", "day", "month"]
 
 # A month is 30 days and a year 365, for normalizing only (a monthly quota is never normalized).
@@ -60,11 +57,6 @@ HEADROOM = 0.85
 # What a figure measures: figures are compared only within one measure.
 Measure = Literal["rate", "quota", "points", "recipients", "concurrency", "duration", "size", "count", "cost",
                   "percent", "multiple"]
-MEASURES: tuple[str, ...] = Measure.__args__
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # ---------------------------------------------------------------------------
@@ -72,7 +64,7 @@ class _Strict(BaseModel):
 # ---------------------------------------------------------------------------
 
 
-class Range(_Strict):
+class Range(Strict):
     """A number as stated: one value (min = max), a range, or open ('25+' has no max)."""
 
     min: float | None = None
@@ -106,7 +98,7 @@ class Range(_Strict):
         return all(lo <= n <= hi for n in other.numbers())
 
 
-class Window(_Strict):
+class Window(Strict):
     """The period a rate or quota counts over: `day`, or `{amount: 10, unit: second}`."""
 
     amount: float = Field(default=1, gt=0)
@@ -145,7 +137,7 @@ def measure_of(unit: str | None, per: Window | None) -> str | None:
     return "count"
 
 
-class Quantity(_Strict):
+class Quantity(Strict):
     """A value in a unit, over a window where it is a rate or quota; computed views for readers."""
 
     value: Range | None = Field(default=None, description="The number(s), in `unit`; absent when not stated.")

@@ -11,9 +11,7 @@ marker is an error, never silently left in.
 
 from __future__ import annotations
 
-import posixpath
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -23,11 +21,15 @@ from . import bidi
 from .bidi import has_hebrew
 from .escaping import markdown_inline, yaml_str
 from .catalog import Catalog
+from .factpages import FactPages
 from .facttables import FactBook
 from .models import SECTIONS
 from .recheck import SourceWatch
 from .reviews import ReviewBook, build_date
-from .strings import DIRECTION, STRINGS, plural
+from .languages import DIRECTION, of_direction
+from .strings import STRINGS, plural
+from . import urls
+from .urls import PageLinks
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKER = re.compile(r"<!--\s*handbook:([a-z0-9-]+)\s*-->")
@@ -38,33 +40,6 @@ _PROTECTED = re.compile(r"(`[^`]*`|!?\[[^\]]*\]\([^)]*\)|<[^>]+>|https?://\S+)")
 
 class MarkerError(Exception):
     """A hand-written page names a marker no producer knows."""
-
-
-# ---------------------------------------------------------------------------
-# Helpers
-# ---------------------------------------------------------------------------
-
-
-def page_url(doc_path: str) -> str:
-    # `services/x.md` -> `services/x/`, `index.md` -> `` (directory URLs).
-    stem = doc_path[:-3] if doc_path.endswith(".md") else doc_path
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    return stem
-
-
-def relative_url(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
-    """The link from one page to another (and an anchor on it), relative."""
-    return _page_to_page(from_doc, to_doc) + (f"#{anchor}" if anchor else "")
-
-
-@lru_cache(maxsize=1 << 16)  # a page links to the same pages again and again, at many anchors
-def _page_to_page(from_doc: str, to_doc: str) -> str:
-    here, there = page_url(from_doc), page_url(to_doc)
-    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
-    return "./" if rel == "." else rel + "/"
 
 
 # ---------------------------------------------------------------------------
@@ -110,17 +85,16 @@ class Generator:
         self.producers = {
             "services-table": self._services_table,
         }
-        from .factpages import FactPages  # its module imports this one
         self.facts = FactBook(catalog, self.reviews)
         self.fact_pages = FactPages(self, self.facts)
         self._explained: set[str] = set()  # glossary ids explained so far on the page being made
         # Listed once: every page asks whether it is generated (a list per page grew with the catalog).
         self._paths = (
-            ["services/index.md"]
-            + [f"services/{s.id}.md" for s in self.catalog.services]
-            + ["takeaways.md", "glossary.md"]
+            [urls.SERVICES]
+            + [urls.service(s.id) for s in self.catalog.services]
+            + [urls.TAKEAWAYS, urls.GLOSSARY]
             + self.fact_pages.paths()
-            + ["review.md", "changes.md"]
+            + [urls.REVIEW, urls.CHANGES]
         )
         self._generated = frozenset(self._paths)
 
@@ -134,21 +108,21 @@ class Generator:
     def page(self, path: str, lang: str) -> str:
         """The Markdown of generated page `path` in `lang`."""
         self._explained = set()
-        if path == "glossary.md":
-            return self._render("glossary.md.j2", path, lang)
-        if path == "services/index.md":
-            return self._render("services_index.md.j2", path, lang)
-        if path == "takeaways.md":
-            return self._render("takeaways.md.j2", path, lang, takeaways=self.catalog.takeaways)
-        if path == "review.md":
-            return self._render("review.md.j2", path, lang, book=self.facts)
-        if path == "changes.md":
-            return self._render("changes.md.j2", path, lang, book=self.facts)
+        if path == urls.GLOSSARY:
+            return self.render("glossary.md.j2", path, lang)
+        if path == urls.SERVICES:
+            return self.render("services_index.md.j2", path, lang)
+        if path == urls.TAKEAWAYS:
+            return self.render("takeaways.md.j2", path, lang, takeaways=self.catalog.takeaways)
+        if path == urls.REVIEW:
+            return self.render("review.md.j2", path, lang, book=self.facts)
+        if path == urls.CHANGES:
+            return self.render("changes.md.j2", path, lang, book=self.facts)
         if path in self.fact_pages:
             return self.fact_pages.page(path, lang)
         if path.startswith("services/") and path.endswith(".md"):
             service = self.catalog.service(path[len("services/"):-3])
-            return self._render("service.md.j2", path, lang, service=service)
+            return self.render("service.md.j2", path, lang, service=service)
         raise KeyError(path)
 
     def expand_markers(self, markdown: str, lang: str, path: str, source: str) -> str:
@@ -165,7 +139,7 @@ class Generator:
     # -- producers ---------------------------------------------------------
 
     def _services_table(self, lang: str, path: str) -> str:
-        return self._render("services_table.html.j2", path, lang).strip()
+        return self.render("services_table.html.j2", path, lang).strip()
 
     # -- glossary ----------------------------------------------------------
 
@@ -192,7 +166,7 @@ class Generator:
 
     def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:
         # Pieces of `text` for the `text` macro: (tooltip, spelling, focusable) or (None, text, False).
-        lang = "he" if direction == "rtl" else "en"
+        lang = of_direction(direction).code
         out = []
         for term, piece in self.catalog.glossary.split(text):
             if term is None:
@@ -234,17 +208,15 @@ class Generator:
             out.append("".join(pieces))
         return "\n".join(out)
 
-    def _render(self, template: str, path: str, lang: str, **context) -> str:
-        def link(to: str, anchor: str | None = None) -> str:
-            return relative_url(path, to, anchor)
-
+    def render(self, template: str, path: str, lang: str, **context) -> str:
+        """A template as the page `path` in `lang`: its links (`link`) are relative to that page."""
         return self.env.get_template(template).render(
             lang=lang,
             dir=DIRECTION[lang],
             t=STRINGS[lang],
             catalog=self.catalog,
             sections=SECTIONS,
-            link=link,
+            link=PageLinks(path, lang, self.facts),
             facts=self.facts,
             reviews=self.reviews,
             links=self.catalog.takeaway_links,

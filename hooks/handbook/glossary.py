@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 from . import bidi
+from .languages import DIRECTION
 from .models import Glossary, GlossaryTerm
+from .unique import duplicates
 
-DIRECTION_OF = {"he": "rtl", "en": "ltr"}
 
 
 # Where a term is part of something else: a URL, a code span, a `<placeholder>`,
@@ -41,11 +42,7 @@ def spellings(form: str) -> list[str]:
 
 def isolated(text: str, lang: str) -> str:
     """`text` for a plain-text context (a tooltip) with opposite-direction runs isolated."""
-    return bidi.isolated(text, DIRECTION_OF[lang])
-
-
-def strip_isolates(text: str) -> str:
-    return re.sub("[\u2066-\u2069]", "", text)
+    return bidi.isolated(text, DIRECTION[lang])
 
 
 class Explainer:
@@ -103,12 +100,10 @@ class Explainer:
 
 def check_glossary(glossary: Glossary, name: str, problems: list[str]) -> None:
     """Ids unique (they are anchors); each spelling explained by one term only."""
-    ids: dict[str, int] = {}
+    problems += duplicates([(name, f"terms[{i}].id", term.id) for i, term in enumerate(glossary.terms)],
+                           "glossary term id")
     owner: dict[str, str] = {}
     for i, term in enumerate(glossary.terms):
-        if term.id in ids:
-            problems.append(f"{name}: terms[{i}].id: duplicate id '{term.id}' (also terms[{ids[term.id]}])")
-        ids.setdefault(term.id, i)
         for j, form in enumerate(term.forms):
             for spelling in spellings(form):
                 if owner.get(spelling, term.id) != term.id:

@@ -14,7 +14,8 @@ from typing import Annotated, Literal
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field,
                       field_validator, model_validator)
 
-LANGUAGES = ("he", "en")
+from .languages import CODES
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Ids are file names and anchors in URLs that people paste into emails: short.
 MAX_ID_LENGTH = 80
@@ -26,8 +27,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_
 # the service `takeaways`); an id that is one of these would lose its page to
 # the site's own (`services/index/`) or be taken for it. One list, checked by
 # the models of both.
-RESERVED_IDS = frozenset({
-    "index", "assets", "search", "api", "en", "he", "compare", "platforms", "services", "review",
+RESERVED_IDS = frozenset(CODES) | frozenset({
+    "index", "assets", "search", "api", "compare", "platforms", "services", "review",
     "glossary", "takeaways", "changes", "finder", "404", "sitemap", "robots", "overrides",
 })
 
@@ -43,15 +44,19 @@ PageId = Annotated[Slug, AfterValidator(_not_reserved)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, pattern=r"\S")]
 
 
-class _Strict(BaseModel):
-    # An unknown field is a typo until proven otherwise.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class Strict(BaseModel):
+    """The base of every data shape (here and in facts, figures, reviews, changes, recheck).
+
+    An unknown field is a typo until proven otherwise; a loaded value is never changed.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 STALE_KEY = "en_translated_from"
 
 
-class _Translated(_Strict):
+class _Translated(Strict):
     # Hebrew always; English may be missing (imported, not translated yet) or
     # stale (the Hebrew changed after it was translated). Either way the English
     # page shows the Hebrew with a notice, and the strict build fails.
@@ -82,13 +87,13 @@ class Text(_Translated):
     """A phrase in both languages."""
 
 
-class Item(_Translated):
+class Bullet(_Translated):
     """One research bullet: Hebrew verbatim, English translation, stable anchor id."""
 
     id: Slug = Field(description="Stable anchor id on the service page; public URL, never change it.")
 
 
-class System(Item):
+class System(Bullet):
     """A system the agency needs access to, with the platforms it may be."""
 
     platforms: list[Slug] = Field(default=[], description="Ids from data/platforms.yaml.")
@@ -100,8 +105,11 @@ class System(Item):
         return re.split(r" \(| - ", self.he, maxsplit=1)[0].strip()
 
 
-class Integration(Item):
+class Integration(Bullet):
     """A data flow between systems of the same service."""
+
+    # `from` and `to` are Python keywords: code builds one with `source=` and `target=`.
+    model_config = ConfigDict(populate_by_name=True)
 
     # Empty only for a freshly imported bullet: the flow is not drawn, and the
     # strict build fails until someone fills in from/to/direction.
@@ -118,28 +126,28 @@ class Integration(Item):
 SECTIONS = ("technical_requirements", "systems", "integrations", "prerequisites", "notes")
 
 
-class Service(_Strict):
+class Service(Strict):
     """One service of the catalog: a page per language."""
 
     number: int = Field(ge=1, le=9999, description="The service's number in the catalog.")
     id: PageId = Field(description="Equals the file name; the page's URL. Public: never change it.")
     title: Text
     summary: Text = Field(description='"What the service does".')
-    technical_requirements: list[Item] = Field(min_length=1)
+    technical_requirements: list[Bullet] = Field(min_length=1)
     systems: list[System] = Field(min_length=1)
     integrations: list[Integration] = Field(min_length=1)
-    prerequisites: list[Item] = Field(min_length=1)
-    notes: list[Item] = Field(min_length=1)
+    prerequisites: list[Bullet] = Field(min_length=1)
+    notes: list[Bullet] = Field(min_length=1)
 
-    def section(self, key: str) -> list[Item]:
+    def section(self, key: str) -> list[Bullet]:
         return getattr(self, key)
 
-    def items(self) -> list[tuple[str, Item]]:
-        return [(key, item) for key in SECTIONS for item in self.section(key)]
+    def bullets(self) -> list[tuple[str, Bullet]]:
+        return [(key, bullet) for key in SECTIONS for bullet in self.section(key)]
 
-    def section_of(self, item_id: str) -> str | None:
+    def section_of(self, bullet_id: str) -> str | None:
         """The section (a key of SECTIONS) a bullet is in."""
-        return next((key for key, item in self.items() if item.id == item_id), None)
+        return next((key for key, bullet in self.bullets() if bullet.id == bullet_id), None)
 
     @property
     def direction(self) -> str:
@@ -149,18 +157,18 @@ class Service(_Strict):
         return next(s for s in self.systems if s.id == system_id)
 
 
-class Takeaway(Item):
+class Takeaway(Bullet):
     """One bullet of the research's closing summary."""
 
 
-class TakeawayGroup(_Strict):
+class TakeawayGroup(Strict):
     id: Slug
     heading: NonEmpty = Field(description="The research's heading, verbatim (without '### ' and ':').")
     title: Text
     takeaways: list[Takeaway] = Field(min_length=1)
 
 
-class Takeaways(_Strict):
+class Takeaways(Strict):
     """The research's closing summary: groups of common takeaways."""
 
     heading: NonEmpty = Field(description="The summary's heading in the research, verbatim.")
@@ -174,7 +182,7 @@ PlatformCategory = Literal[
 ]
 
 
-class Platform(_Strict):
+class Platform(Strict):
     """A product, platform or tool the research names."""
 
     id: PageId
@@ -187,7 +195,7 @@ class Platform(_Strict):
         default=[], description="How the research writes the name, when not as `name.en` (Outlook, Azure AD).")
 
 
-class Platforms(_Strict):
+class Platforms(Strict):
     platforms: list[Platform]
 
 
@@ -199,7 +207,7 @@ BULLET_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
 BulletRef = Annotated[str, StringConstraints(pattern=BULLET_REF_PATTERN)]
 
 
-class TakeawayLink(_Strict):
+class TakeawayLink(Strict):
     """The service bullets that state one takeaway's practice."""
 
     takeaway: Slug = Field(description="A takeaway id from data/takeaways.yaml.")
@@ -219,7 +227,7 @@ class TakeawayLink(_Strict):
         return self
 
 
-class TakeawayLinks(_Strict):
+class TakeawayLinks(Strict):
     links: list[TakeawayLink]
 
 
@@ -240,7 +248,7 @@ def _english_alias(alias: str) -> str:
     return alias
 
 
-class Aliases(_Strict):
+class Aliases(Strict):
     """Other words a reader types for a term: what the search also finds it by."""
 
     he: list[Annotated[NonEmpty, AfterValidator(_hebrew_alias)]] = Field(
@@ -263,7 +271,7 @@ class Aliases(_Strict):
         return aliases
 
 
-class GlossaryTerm(_Strict):
+class GlossaryTerm(Strict):
     """An abbreviation or technical term, explained in both languages."""
 
     id: Slug = Field(description="Anchor on the glossary page; public URL, never change it.")
@@ -279,5 +287,5 @@ class GlossaryTerm(_Strict):
         description="Words a reader may search for instead of the term (not explained on the page).")
 
 
-class Glossary(_Strict):
+class Glossary(Strict):
     terms: list[GlossaryTerm] = Field(min_length=1)

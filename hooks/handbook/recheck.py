@@ -37,7 +37,10 @@ from pathlib import Path
 from typing import Iterable, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from .models import Strict
+from .unique import duplicates
 
 # ---------------------------------------------------------------------------
 # Data
@@ -52,11 +55,7 @@ SCHEMA_NAME = "source-checks.schema.json"
 FETCH_ENV = "HANDBOOK_RECHECK_FETCH"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceCheck(_Strict):
+class SourceCheck(Strict):
     """What the last re-check found at one source address."""
 
     url: str = Field(pattern=r"^https?://\S+$", description="The source address, as the reviews cite it.")
@@ -86,7 +85,7 @@ class SourceCheck(_Strict):
         return self
 
 
-class SourceCheckFile(_Strict):
+class SourceCheckFile(Strict):
     """`data/source-checks.yaml`: the last re-check of every source, written by `make recheck`."""
 
     sources: list[SourceCheck] = []
@@ -94,13 +93,7 @@ class SourceCheckFile(_Strict):
 
 def check_source_checks(name: str, checks: list[SourceCheck]) -> list[str]:
     """Problems the model cannot see, as `file: place: message`: an address recorded twice."""
-    seen: dict[str, int] = {}
-    problems = []
-    for i, c in enumerate(checks):
-        if c.url in seen:
-            problems.append(f"{name}: sources[{i}].url: '{c.url}' is already recorded in sources[{seen[c.url]}]")
-        seen.setdefault(c.url, i)
-    return problems
+    return duplicates([(name, f"sources[{i}].url", c.url) for i, c in enumerate(checks)], "source address")
 
 
 # ---------------------------------------------------------------------------

@@ -42,7 +42,7 @@ class ResearchError(Exception):
 
 
 @dataclass
-class Bullet:
+class ResearchBullet:
     text: str
     line: int
 
@@ -54,14 +54,14 @@ class ResearchService:
     title: str
     line: int
     summary: str = ""
-    sections: dict[str, list[Bullet]] = field(default_factory=dict)
+    sections: dict[str, list[ResearchBullet]] = field(default_factory=dict)
 
 
 @dataclass
 class ResearchGroup:
     heading: str
     line: int
-    bullets: list[Bullet] = field(default_factory=list)
+    bullets: list[ResearchBullet] = field(default_factory=list)
 
 
 @dataclass
@@ -89,7 +89,7 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
     groups: list[ResearchGroup] = []
     summary_heading = None
     service: ResearchService | None = None
-    section: list[Bullet] | None = None
+    section: list[ResearchBullet] | None = None
     group: ResearchGroup | None = None
 
     for n, raw in enumerate(text.splitlines(), start=1):
@@ -130,9 +130,9 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
                 section = []  # its bullets belong to it: one problem, not one per bullet
         elif m := _BULLET.match(line):
             if group is not None and summary_heading:
-                group.bullets.append(Bullet(strip_bold(m[1].strip()), n))
+                group.bullets.append(ResearchBullet(strip_bold(m[1].strip()), n))
             elif section is not None:
-                section.append(Bullet(strip_bold(m[1].strip()), n))
+                section.append(ResearchBullet(strip_bold(m[1].strip()), n))
             else:
                 problems.append(f"{n}: bullet outside a section (expected a bold section label before it)")
         elif line.startswith("## "):

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from .figures import Quantity
-from .models import Slug, Text
+from .models import Slug, Strict, Text
+from .unique import duplicates
 
 Status = Literal["verified", "imprecise", "outdated", "wrong", "unverified", "guidance"]
 STATUSES: tuple[str, ...] = Status.__args__  # display order
@@ -41,11 +42,7 @@ Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
 Claim = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class BulletRef(_Strict):
+class BulletRef(Strict):
     """A research bullet: a service id (or 'takeaways') and the bullet's id."""
 
     service: Slug
@@ -66,7 +63,7 @@ class Figure(Quantity):
     fact: Slug | None = Field(default=None, description="When the review covers several facts: the fact this figure "
                               "answers (absent: every fact of the review).")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -97,7 +94,7 @@ class Figure(Quantity):
         return Text(he=self.plan, en=self.plan) if isinstance(self.plan, str) else self.plan
 
 
-class SourceLink(_Strict):
+class SourceLink(Strict):
     """An official page; `gated` when reading it needs a login."""
 
     url: Url
@@ -113,7 +110,7 @@ class SourceLink(_Strict):
         return self.url.split("//", 1)[1].split("/", 1)[0]
 
 
-class Review(_Strict):
+class Review(Strict):
     """One claim of the research, checked against the vendor's official documentation."""
 
     id: Slug = Field(description="Stable: the claim's anchor on the review page. Never change it.")
@@ -161,7 +158,7 @@ class Review(_Strict):
         return self.age(today) > STALE_AFTER_DAYS
 
 
-class ReviewFile(_Strict):
+class ReviewFile(Strict):
     """`data/reviews.yaml`: every review of the research's claims."""
 
     reviews: list[Review]
@@ -177,13 +174,10 @@ def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets:
     """Problems as `file: place: message`: unknown or doubly reviewed facts and bullets, a claim
     that is not the research's words. `bullets` maps (service, bullet id) to the bullet (he, en)."""
     problems: list[str] = []
-    ids: dict[str, int] = {}
+    problems += duplicates([(name, f"reviews[{i}].id", r.id) for i, r in enumerate(reviews)], "review id")
     fact_seen: dict[str, int] = {}
     for i, r in enumerate(reviews):
         where = f"{name}: reviews[{i}]"
-        if r.id in ids:
-            problems.append(f"{where}.id: duplicate review id '{r.id}' (also reviews[{ids[r.id]}])")
-        ids.setdefault(r.id, i)
         for j, f in enumerate(r.facts):
             if f not in fact_ids:
                 problems.append(f"{where}.facts[{j}]: unknown fact '{f}' (not in data/facts/)")

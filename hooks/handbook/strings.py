@@ -108,7 +108,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-DIRECTION = {"he": "rtl", "en": "ltr"}
 
 # Words of the fact pages (comparisons, platforms, exports), merged into STRINGS.
 FACT_STRINGS: dict[str, dict[str, str]] = {

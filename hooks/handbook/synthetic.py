@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from . import yamlio
 from .facts import Fact, FactFile
 from .models import (
-    Glossary, GlossaryTerm, Integration, Item, Platform, Platforms, Service, System, Takeaway, TakeawayGroup,
+    Glossary, GlossaryTerm, Integration, Bullet, Platform, Platforms, Service, System, Takeaway, TakeawayGroup,
     TakeawayLink, TakeawayLinks, Takeaways, Text,
 )
 
@@ -212,7 +212,7 @@ def _takeaway_links(rng: random.Random, takeaways: Takeaways, services: list[Ser
     ids = [t.id for g in takeaways.groups for t in g.takeaways]
     applies: dict[str, list[str]] = {t: [] for t in ids}
     for s in services:
-        bullets = [item.id for _, item in s.items()]
+        bullets = [item.id for _, item in s.bullets()]
         for item_id in rng.sample(bullets, min(len(bullets), rng.randint(*LINKS_PER_SERVICE))):
             applies[rng.choice(ids)].append(f"{s.id}#{item_id}")
     links = []
@@ -238,8 +238,8 @@ def _glossary() -> Glossary:
     return Glossary(terms=terms)
 
 
-def _items(rng: random.Random, kind: str, count: int) -> list[Item]:
-    return [Item(id=f"{kind}-{i}", he=_hebrew(rng), en=_english(rng)) for i in range(1, count + 1)]
+def _items(rng: random.Random, kind: str, count: int) -> list[Bullet]:
+    return [Bullet(id=f"{kind}-{i}", he=_hebrew(rng), en=_english(rng)) for i in range(1, count + 1)]
 
 
 def _hebrew(rng: random.Random, least: int = BULLET_LENGTH[0], most: int = BULLET_LENGTH[1]) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Item, Service, Takeaway, TakeawayGroup, TakeawayLinks, Takeaways, Text
+from .models import Bullet, Service, Takeaway, TakeawayGroup, TakeawayLinks, Takeaways, Text
+from .unique import duplicates
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,11 @@ class Application:
 
     service: Service
     section: str
-    item: Item
+    bullet: Bullet
 
     @property
     def ref(self) -> str:
-        return f"{self.service.id}#{self.item.id}"
+        return f"{self.service.id}#{self.bullet.id}"
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class TakeawayIndex:
     def __init__(self, takeaways: Takeaways, links: TakeawayLinks, services: list[Service]):
         positions = {}
         for s in sorted(services, key=lambda s: s.number):
-            for n, (section, item) in enumerate(s.items()):
+            for n, (section, item) in enumerate(s.bullets()):
                 positions[f"{s.id}#{item.id}"] = (s.number, n, Application(s, section, item))
         entry = {link.takeaway: link for link in links.links}
         self.takeaways: list[LinkedTakeaway] = []
@@ -96,14 +97,13 @@ def check_takeaway_links(links: TakeawayLinks, takeaways: Takeaways, services: l
     reported again: that file's problems are already listed.
     """
     known = {t.id for g in takeaways.groups for t in g.takeaways}
-    bullets = {s.id: {item.id for _, item in s.items()} for s in services}
-    seen: dict[str, int] = {}
+    bullets = {s.id: {item.id for _, item in s.bullets()} for s in services}
+    problems += duplicates([(name, f"links[{i}].takeaway", link.takeaway) for i, link in enumerate(links.links)
+                            if link.takeaway in known], "takeaway")
+    seen = {link.takeaway for link in links.links}
     for i, link in enumerate(links.links):
         if link.takeaway not in known:
             problems.append(f"{name}: links[{i}].takeaway: unknown takeaway '{link.takeaway}' (not in data/takeaways.yaml)")
-        elif link.takeaway in seen:
-            problems.append(f"{name}: links[{i}].takeaway: '{link.takeaway}' already has an entry (links[{seen[link.takeaway]}])")
-        seen.setdefault(link.takeaway, i)
         refs: set[str] = set()
         for j, ref in enumerate(link.applies_to):
             service_id, _, item_id = ref.partition("#")

@@ -11,7 +11,7 @@ fails until it is done. Entries read like data problems: `file: place: message`.
 from __future__ import annotations
 
 from .catalog import Catalog
-from .models import SECTIONS, STALE_KEY, Integration, Item, Service, Text
+from .models import SECTIONS, STALE_KEY, Integration, Bullet, Service, Text
 
 NOT_TRANSLATED = "not translated yet (the English page shows the Hebrew)"
 OUT_OF_DATE = (f"translation out of date: the Hebrew changed (the English translates {STALE_KEY}); "
@@ -42,7 +42,7 @@ def _service(service: Service, name: str) -> list[str]:
     return found
 
 
-def _english(value: Text | Item, place: str) -> list[str]:
+def _english(value: Text | Bullet, place: str) -> list[str]:
     if value.en is None:
         return [f"{place}.en: {NOT_TRANSLATED}"]
     if not value.translated:

@@ -1,0 +1,63 @@
+"""The site's languages: one record per language, the one place that knows them.
+
+Hebrew is the research's language and the site's default: its pages are at the
+site's root, right to left; English pages are under `en/`. Every module, hook,
+template context and test takes a language's code, direction, URL prefix and
+names from here; mkdocs.yml's i18n list must agree (a test holds it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # the docs folder, the `lang` attribute, the key of every bilingual field
+    direction: str  # "rtl" or "ltr"
+    prefix: str  # the URL from the site's root to its pages: "" for the default language, else "en/"
+    locale: str  # Open Graph's locale
+    name: str  # its name in itself, as the language switcher and llms.txt show it
+    default: bool = False
+
+    @property
+    def site_name(self) -> str:
+        # A string like the site's others (strings.py, key `site_name`); mkdocs.yml repeats it.
+        from .strings import STRINGS
+
+        return STRINGS[self.code]["site_name"]
+
+
+HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True)
+ENGLISH = Language("en", "ltr", "en/", "en_US", "English")
+
+# In build order, the default first.
+LANGUAGES: tuple[Language, ...] = (HEBREW, ENGLISH)
+CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
+DEFAULT = HEBREW
+BY_CODE = {lang.code: lang for lang in LANGUAGES}
+# The direction of each language's text, by code: what `bidi` and the templates need.
+DIRECTION = {lang.code: lang.direction for lang in LANGUAGES}
+PREFIX = {lang.code: lang.prefix for lang in LANGUAGES}
+
+
+def language(code: str) -> Language:
+    return BY_CODE[code]
+
+
+def of_direction(direction: str) -> Language:
+    """The site's language written in `direction` (each direction has one)."""
+    return next(lang for lang in LANGUAGES if lang.direction == direction)
+
+
+def of_source(path: str) -> Language | None:
+    """The language of a page's source (`en/services/x.md`); None outside the language folders."""
+    first = path.split("/", 1)[0]
+    return BY_CODE.get(first)
+
+
+def of_url(url: str) -> Language:
+    """The language of a URL from the site's root (`en/services/x/`; the root is the default's)."""
+    first = url.split("/", 1)[0]
+    lang = BY_CODE.get(first)
+    return lang if lang is not None and lang.prefix else DEFAULT
