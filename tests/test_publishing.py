@@ -341,6 +341,35 @@ def test_the_anchor_copies_the_link_and_says_so(browser_context, lang, message):
     page.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("address, lang, direction, first", [
+    ("/en/services/no-such-service/", "en", "ltr", "Page not found"),
+    ("/services/no-such-service/", "he", "rtl", "העמוד לא נמצא"),
+    ("/english/", "he", "rtl", "העמוד לא נמצא"),  # only the en/ folder is English
+])
+def test_a_missing_address_reads_first_in_its_language(browser_context, address, lang, direction, first):
+    base, context = browser_context
+    page = context.new_page()
+    response = page.goto(base + address)
+    assert response.status == 404
+    document = page.evaluate("[document.documentElement.lang, document.documentElement.dir, document.body.dir,"
+                             " getComputedStyle(document.querySelector('article')).direction]")
+    assert document == [lang, direction, direction, direction]
+    blocks = page.locator(".hb-not-found")
+    assert blocks.first.get_attribute("lang") == lang and blocks.first.locator("h1").inner_text().startswith(first)
+    # First on the screen too: above the other language, its heading starting on the reading side.
+    top = [blocks.nth(i).bounding_box()["y"] for i in range(2)]
+    assert top[0] < top[1]
+    heading = blocks.first.locator("h1").evaluate(
+        "h => { const r = document.createRange(); r.selectNodeContents(h); const t = r.getClientRects()[0];"
+        " const a = h.closest('article').getBoundingClientRect(); return [t.left - a.left, a.right - t.right]; }")
+    assert (heading[0] < heading[1]) == (direction == "ltr"), heading
+    if lang == "en":
+        assert page.title().startswith("Page not found (404)")
+        assert page.locator(".md-header__topic").first.inner_text().strip() == "Integration Services Handbook"
+    page.close()
+
+
 def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
