@@ -5,9 +5,9 @@ not yet translated shows its Hebrew marked `lang="he"` with a notice, the only
 place an English page offers the Hebrew). Hebrew pages carry no interface word
 left in English: the site's own words, headings, table headings, labels,
 buttons, captions, summaries and the titles and labels read by assistive
-technology have Hebrew in them, unless they are a product's name, a term of
-the glossary (the research's own Latin terms) or the research's words
-themselves. No browser: the built HTML is read as it is served.
+technology have Hebrew in them, unless they are a product's name or the
+research's own words (a glossary entry is headed by its term, the research's
+own Latin). No browser: the built HTML is read as it is served.
 """
 
 from __future__ import annotations
@@ -69,19 +69,20 @@ def _clean(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def known(catalog) -> set[str]:
+def known(catalog) -> dict[str, set[str]]:
     return _known(catalog)
 
 
-def _known(catalog) -> set[str]:
-    """Latin that a Hebrew page may show alone: product names, glossary terms, the research's own words."""
+def _known(catalog) -> dict[str, set[str]]:
+    """Latin that a Hebrew page may show alone: anywhere, a product's name or the
+    research's own words; in a glossary entry's heading (`dt`), its term."""
     names = {p.name["he"] for p in catalog.platforms.values()} | {p.name["en"] for p in catalog.platforms.values()}
-    glossary = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
-    terms = {t["term"] for t in glossary} | {f"{t['term']} ({t['expansion']})" for t in glossary if t.get("expansion")}
-    terms |= {form for t in glossary for form in t.get("forms", [])}
     research = {item.he for s in catalog.services for _, item in s.items()}
     research |= {t.he for g in catalog.takeaways.groups for t in g.takeaways}
-    return {_clean(x) for x in names | terms | research}
+    glossary = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
+    terms = {t["term"] for t in glossary} | {f"{t['term']} ({t['expansion']})" for t in glossary if t.get("expansion")}
+    anywhere = {_clean(x) for x in names | research}
+    return {"*": anywhere, "dt": anywhere | {_clean(x) for x in terms}}
 
 
 # ---------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def _hebrew_on_english(site: Path, pages: list[Path]) -> list[str]:
     return found
 
 
-def _latin_on_hebrew(site: Path, pages: list[Path], known: set[str]) -> list[str]:
+def _latin_on_hebrew(site: Path, pages: list[Path], known: dict[str, set[str]]) -> list[str]:
     found = []
     for path in pages:
         soup = _soup(path)
@@ -143,7 +144,7 @@ def _latin_on_hebrew(site: Path, pages: list[Path], known: set[str]) -> list[str
                 continue
             for attr in ATTRIBUTES:
                 value = _clean(e.get(attr) or "")
-                if LATIN_WORD.search(value) and not HEBREW.search(value) and value not in known:
+                if LATIN_WORD.search(value) and not HEBREW.search(value) and value not in known["*"]:
                     found.append(f"{where}: <{e.name} {attr}>: {value[:70]}")
         for e in soup.select(NOT_INTERFACE):
             e.decompose()
@@ -151,7 +152,7 @@ def _latin_on_hebrew(site: Path, pages: list[Path], known: set[str]) -> list[str
         texts += [(e.name, e.get_text(" ")) for e in soup.select(INTERFACE)]
         for name, text in texts:
             text = _clean(text)
-            if LATIN_WORD.search(text) and not HEBREW.search(text) and text not in known:
+            if LATIN_WORD.search(text) and not HEBREW.search(text) and text not in known.get(name, known["*"]):
                 found.append(f"{where}: <{name}>: {text[:70]}")
     return found
 
@@ -176,12 +177,13 @@ def test_the_checks_find_a_latin_heading_and_a_hebrew_letter(tmp_path, known):
     (tmp_path / "x.html").write_text(
         '<html lang="he"><head><title>מדריך</title></head><body><h2>Rate limits</h2>'
         '<h2>מגבלות קצב (Rate limits)</h2><h3>HubSpot</h3><button aria-label="Close">x</button>'
+        '<h3>Idempotency key</h3><dl><dt>Idempotency key</dt></dl>'
         '<label><input type="checkbox"> <span class="hb-text">Field mapping: OpenAPI</span></label></body></html>',
         encoding="utf-8")
     (tmp_path / "en" / "x.html").write_text(
         '<html lang="en"><body><p>Limits <b>מגבלות</b></p><a title="קישור">x</a>'
         '<span lang="he">עברית</span></body></html>', encoding="utf-8")
     assert _latin_on_hebrew(tmp_path, _pages(tmp_path, False), known) == [
-        "x.html: <button aria-label>: Close", "x.html: <h2>: Rate limits"]
+        "x.html: <button aria-label>: Close", "x.html: <h2>: Rate limits", "x.html: <h3>: Idempotency key"]
     assert _hebrew_on_english(tmp_path, _pages(tmp_path, True)) == [
         "en/x.html: <span lang=he>: עברית", "en/x.html: <b>: מגבלות", "en/x.html: <a title>: קישור"]
