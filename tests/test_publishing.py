@@ -365,6 +365,13 @@ def test_a_missing_address_reads_first_in_its_language(browser_context, address,
         " const a = h.closest('article').getBoundingClientRect(); return [t.left - a.left, a.right - t.right]; }")
     assert (heading[0] < heading[1]) == (direction == "ltr"), heading
     if lang == "en":
+        # What stays Hebrew (the navigation, the theme's words) is marked Hebrew; the language switcher aside.
+        unmarked = page.evaluate("""() => { const out = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (w.nextNode()) { const n = w.currentNode, e = n.parentElement;
+                if (/[\\u0590-\\u05FF]/.test(n.data) && !e.closest('.md-select') && e.closest('[lang]').lang !== 'he')
+                    out.push(n.data.trim()); }
+            return out; }""")
+        assert not unmarked, unmarked
         assert page.title().startswith("Page not found (404)")
         assert page.locator(".md-header__topic").first.inner_text().strip() == "Integration Services Handbook"
     page.close()
