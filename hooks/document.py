@@ -9,12 +9,14 @@ markup of the installed Material (internals.py lists them; a test checks them).
 from __future__ import annotations
 
 import re
+from html import escape
 
 from mkdocs.plugins import event_priority
 
 from order import priority
 
 from handbook.languages import DIRECTION
+from handbook.strings import STRINGS
 
 _HTML = re.compile(r'<html lang="([a-z-]+)"')
 # Material's toggles are checkboxes with autocomplete="off", which HTML does not
@@ -35,6 +37,13 @@ _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.
 _ORPHAN_TOC_LABEL = ' for="__toc"'
 
 
+# A heading's permalink (Python-Markdown's toc, `permalink: "#"`) is titled with
+# the extension's one `permalink_title`, English on every page: each page says it
+# in its own language (tests/test_language.py finds any Latin title left on a
+# Hebrew page).
+_PERMALINK_TITLE = ' title="Permanent link">'
+
+
 def on_post_page(output: str, page, config) -> str:
     return _fix(output)
 
@@ -48,6 +57,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def _fix(output: str) -> str:
     # <html lang="he"> -> <html lang="he" dir="rtl">
     output = _HTML.sub(lambda m: f'{m[0]} dir="{DIRECTION.get(m[1], "ltr")}"', output, count=1)
+    lang = _HTML.search(output)
+    if lang and lang[1] in STRINGS and _PERMALINK_TITLE in output:
+        output = output.replace(_PERMALINK_TITLE, f' title="{escape(STRINGS[lang[1]]["link_to_section"])}">')
     if _ORPHAN_TOC_LABEL in output and 'id="__toc"' not in output:
         output = output.replace(_ORPHAN_TOC_LABEL, "")
     output = _BUNDLE.sub(r'<script src="\1" defer></script>', output, count=1)

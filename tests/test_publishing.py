@@ -341,6 +341,42 @@ def test_the_anchor_copies_the_link_and_says_so(browser_context, lang, message):
     page.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("address, lang, direction, first", [
+    ("/en/services/no-such-service/", "en", "ltr", "Page not found"),
+    ("/services/no-such-service/", "he", "rtl", "העמוד לא נמצא"),
+    ("/english/", "he", "rtl", "העמוד לא נמצא"),  # only the en/ folder is English
+])
+def test_a_missing_address_reads_first_in_its_language(browser_context, address, lang, direction, first):
+    base, context = browser_context
+    page = context.new_page()
+    response = page.goto(base + address)
+    assert response.status == 404
+    document = page.evaluate("[document.documentElement.lang, document.documentElement.dir, document.body.dir,"
+                             " getComputedStyle(document.querySelector('article')).direction]")
+    assert document == [lang, direction, direction, direction]
+    blocks = page.locator(".hb-not-found")
+    assert blocks.first.get_attribute("lang") == lang and blocks.first.locator("h1").inner_text().startswith(first)
+    # First on the screen too: above the other language, its heading starting on the reading side.
+    top = [blocks.nth(i).bounding_box()["y"] for i in range(2)]
+    assert top[0] < top[1]
+    heading = blocks.first.locator("h1").evaluate(
+        "h => { const r = document.createRange(); r.selectNodeContents(h); const t = r.getClientRects()[0];"
+        " const a = h.closest('article').getBoundingClientRect(); return [t.left - a.left, a.right - t.right]; }")
+    assert (heading[0] < heading[1]) == (direction == "ltr"), heading
+    if lang == "en":
+        # What stays Hebrew (the navigation, the theme's words) is marked Hebrew; the language switcher aside.
+        unmarked = page.evaluate("""() => { const out = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (w.nextNode()) { const n = w.currentNode, e = n.parentElement;
+                if (/[\\u0590-\\u05FF]/.test(n.data) && !e.closest('.md-select') && e.closest('[lang]').lang !== 'he')
+                    out.push(n.data.trim()); }
+            return out; }""")
+        assert not unmarked, unmarked
+        assert page.title().startswith("Page not found (404)")
+        assert page.locator(".md-header__topic").first.inner_text().strip() == "Integration Services Handbook"
+    page.close()
+
+
 def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
@@ -375,7 +411,8 @@ def test_the_client_checklist_prints_on_one_or_two_a4_pages(browser_context, cat
         page.emulate_media(media="print")
         shown = page.evaluate("""[...document.querySelectorAll('article > *')]
             .filter(e => getComputedStyle(e).display !== 'none').map(e => e.id || e.className || e.tagName)""")
-        assert shown[1:] == ["hb-print-address", "prerequisites", "hb-items hb-checklist"], (s.id, shown)
+        assert shown[1:] == ["hb-print-address", "hb-print-fields", "prerequisites", "hb-items hb-checklist"], \
+            (s.id, shown)
         boxes = page.locator("ul.hb-checklist input[type=checkbox]")
         assert boxes.count() == len(s.prerequisites) and boxes.first.is_visible()
         assert page.locator("h1").inner_text().startswith(f"{s.number}.")
@@ -384,4 +421,48 @@ def test_the_client_checklist_prints_on_one_or_two_a4_pages(browser_context, cat
         assert page.evaluate("getComputedStyle(document.querySelector('article')).direction") == direction
         assert 1 <= _pages(page.pdf(format="A4")) <= 2, s.id
         page.emulate_media(media="screen")
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, direction", [("he", "rtl"), ("en", "ltr")])
+def test_the_printed_checklist_has_lines_to_fill_in_and_addresses_that_read_left_to_right(browser_context, lang,
+                                                                                          direction):
+    from handbook.strings import STRINGS
+
+    base, context = browser_context
+    page = context.new_page()
+    page.goto(f"{base}/{LANGS[lang]}services/int-crm-support/")
+    fields = page.locator(".hb-print-fields .hb-print-field")
+    assert fields.count() == 3 and not fields.first.is_visible()  # on paper only
+    page.evaluate("window.print = () => {}")
+    page.locator("button.hb-print-checklist").click()
+    page.emulate_media(media="print")
+    labels = [fields.nth(i).locator(".hb-label").inner_text() for i in range(3)]
+    assert labels == [STRINGS[lang][k] + ":" for k in ("print_client", "print_owner", "print_date")]
+    for i in range(3):
+        label, blank = (fields.nth(i).locator(sel).bounding_box() for sel in (".hb-label", ".hb-blank"))
+        assert blank["width"] > 80 and blank["height"] > 10, blank  # a line to write on
+        # The line follows its label in the reading direction.
+        assert (blank["x"] > label["x"]) == (direction == "ltr")
+    assert page.locator(".hb-print-fields").evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    # A takeaway tag prints its name only; a link in the text prints its address, isolated left to right.
+    mark = page.locator("ul.hb-checklist a.hb-mark").first
+    assert mark.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+    page.emulate_media(media="screen")
+    page.evaluate("document.body.classList.remove('hb-checklist-mode')")
+    page.emulate_media(media="print")
+    link = page.locator(".md-content a[data-print-href]:not(.hb-mark):not(.hb-platform)").first
+    after = link.evaluate("a => { const s = getComputedStyle(a, '::after'); return [s.content, s.direction, s.display]; }")
+    assert after[0].startswith('"<http') and after[1:] == ["ltr", "inline-block"], after
+    # The page's own address, glyph by glyph: its first character left of its last, in both languages.
+    ends = page.locator(".hb-print-address .hb-url").evaluate("""e => {
+        const r = document.createRange(), t = e.firstChild, n = t.length;
+        r.setStart(t, 0); r.setEnd(t, 1); const first = r.getBoundingClientRect().left;
+        r.setStart(t, n - 1); r.setEnd(t, n); const last = r.getBoundingClientRect().left;
+        return [first, last, e.textContent]; }""")
+    assert ends[0] < ends[1] and ends[2].startswith("http"), ends
+    # A heading is kept with what follows it; a list item is not cut between pages.
+    assert page.locator("h2#notes").evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
+    assert page.locator("#notes + ul > li").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
     page.close()

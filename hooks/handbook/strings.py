@@ -443,3 +443,22 @@ def plural_form(lang: str, n: int) -> str:
 def plural(lang: str, n: int, key: str) -> str:
     """`n` with the word of `key` in the form `n` takes: "1 claim", "שתי טענות", "5 items"."""
     return STRINGS[lang][f"{key}_{plural_form(lang, n)}"].format(n=n)
+
+# Words of the printed client checklist (blank fields to fill in on paper) and
+# of language purity (issue 18).
+PRINT_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "print_fields": "פרטים למילוי",
+        "print_date": "תאריך",
+        "print_client": "לקוח",
+        "print_owner": "אחראי",
+    },
+    "en": {
+        "print_fields": "To fill in",
+        "print_date": "Date",
+        "print_client": "Client",
+        "print_owner": "Owner",
+    },
+}
+for _lang, _words in PRINT_STRINGS.items():
+    STRINGS[_lang].update(_words)
