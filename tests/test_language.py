@@ -77,7 +77,7 @@ def _known(catalog) -> dict[str, set[str]]:
     """Latin that a Hebrew page may show alone: anywhere, a product's name or the
     research's own words; in a glossary entry's heading (`dt`), its term."""
     names = {p.name["he"] for p in catalog.platforms.values()} | {p.name["en"] for p in catalog.platforms.values()}
-    research = {item.he for s in catalog.services for _, item in s.items()}
+    research = {item.he for s in catalog.services for _, item in s.bullets()}
     research |= {t.he for g in catalog.takeaways.groups for t in g.takeaways}
     glossary = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
     terms = {t["term"] for t in glossary} | {f"{t['term']} ({t['expansion']})" for t in glossary if t.get("expansion")}
