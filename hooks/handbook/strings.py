@@ -444,3 +444,14 @@ def plural_form(lang: str, n: int) -> str:
 def plural(lang: str, n: int, key: str) -> str:
     """`n` with the word of `key` in the form `n` takes: "1 claim", "שתי טענות", "5 items"."""
     return STRINGS[lang][f"{key}_{plural_form(lang, n)}"].format(n=n)
+
+# ---------------------------------------------------------------------------
+# A designed look: the glossary's letter index
+# ---------------------------------------------------------------------------
+
+LOOK_STRINGS: dict[str, dict[str, str]] = {
+    "he": {"glossary_letters": "מונחים לפי האות הראשונה", "glossary_letter_link": "המונחים באות {letter}"},
+    "en": {"glossary_letters": "Terms by first letter", "glossary_letter_link": "Terms under {letter}"},
+}
+for _lang, _words in LOOK_STRINGS.items():
+    STRINGS[_lang].update(_words)
