@@ -21,8 +21,11 @@ PAGES = {
     "services": "services/",
     "takeaways": "takeaways/",
     "glossary": "glossary/",
+    "compares": "compare/",
     "compare": "compare/rate-limits/",
     "platform": "platforms/zoho-crm/",
+    "review": "review/",
+    "changes": "changes/",
 }
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 

@@ -462,3 +462,14 @@ PRINT_STRINGS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in PRINT_STRINGS.items():
     STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# A designed look: the glossary's letter index
+# ---------------------------------------------------------------------------
+
+LOOK_STRINGS: dict[str, dict[str, str]] = {
+    "he": {"glossary_letters": "מונחים לפי האות הראשונה", "glossary_letter_link": "המונחים באות {letter}"},
+    "en": {"glossary_letters": "Terms by first letter", "glossary_letter_link": "Terms under {letter}"},
+}
+for _lang, _words in LOOK_STRINGS.items():
+    STRINGS[_lang].update(_words)

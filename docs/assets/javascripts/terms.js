@@ -33,13 +33,24 @@
   function place(term) {
     var box = term.getBoundingClientRect();
     var width = tip.offsetWidth;
-    var page = document.documentElement.clientWidth;
-    // Under the term, aligned with its start, kept inside the viewport.
+    var height = tip.offsetHeight;
+    // What the reader sees: on a phone the visual viewport (zoomed in, or
+    // beside a page wider than the screen) can be narrower than the layout's;
+    // the term's box is measured from the layout viewport.
+    var view = window.visualViewport;
+    var viewLeft = view ? view.offsetLeft : 0;
+    var viewTop = view ? view.offsetTop : 0;
+    var viewWidth = view ? view.width : document.documentElement.clientWidth;
+    var viewHeight = view ? view.height : window.innerHeight;
+    // Under the term, aligned with its start, kept inside what is seen; above
+    // the term when there is no room under it near the screen's foot.
     var rtl = getComputedStyle(tip).direction === "rtl";
     var left = rtl ? box.right - width : box.left;
-    left = Math.max(8, Math.min(left, page - width - 8));
+    left = Math.max(viewLeft + 8, Math.min(left, viewLeft + viewWidth - width - 8));
+    var top = box.bottom + 6;
+    if (top + height > viewTop + viewHeight - 8 && box.top - 6 - height >= viewTop + 8) top = box.top - 6 - height;
     tip.style.left = left + window.scrollX + "px";
-    tip.style.top = box.bottom + window.scrollY + 6 + "px";
+    tip.style.top = top + window.scrollY + "px";
   }
 
   function hide() {
