@@ -383,8 +383,8 @@ ANSWER_STRINGS: dict[str, dict[str, str]] = {
         "review_source_changed_group": "המקור השתנה אחרי הבדיקה",
         "every_fact": "כל העובדות",
         "every_fact_description": "כל עובדה במחקר, לפי פלטפורמה, עם התשובה שלה וקישור לשורה שלה בטבלת ההשוואה.",
-        "normalized_rate": "= {minute} לדקה · {day} ליום · קצב בטוח (85%): {safe} לדקה",
-        "normalized_rate_day": "= {day} ליום · קצב בטוח (85%): {safe} לדקה",
+        "normalized_rate": "= {minute} לדקה · {day} ליום · {safe} לדקה בקצב בטוח של 85%",
+        "normalized_rate_day": "= {day} ליום · {safe} לדקה בקצב בטוח של 85%",
     },
     "en": {
         "status_guidance": "Engineering guidance",
