@@ -107,6 +107,7 @@ class Generator:
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["md"] = markdown_inline
         self.env.globals["plural"] = plural
+        self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
         self.producers = {
             "services-table": self._services_table,
         }
@@ -120,7 +121,7 @@ class Generator:
             + [f"services/{s.id}.md" for s in self.catalog.services]
             + ["takeaways.md", "glossary.md"]
             + self.fact_pages.paths()
-            + ["review.md", "changes.md"]
+            + ["review.md", "changes.md", "finder.md"]
         )
         self._generated = frozenset(self._paths)
 
@@ -144,6 +145,9 @@ class Generator:
             return self._render("review.md.j2", path, lang, book=self.facts)
         if path == "changes.md":
             return self._render("changes.md.j2", path, lang, book=self.facts)
+        if path == "finder.md":
+            return self._render("finder.md.j2", path, lang, book=self.facts, table=self.facts.finder(),
+                                options=self.facts.finder_options(lang))
         if path in self.fact_pages:
             return self.fact_pages.page(path, lang)
         if path.startswith("services/") and path.endswith(".md"):
