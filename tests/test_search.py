@@ -5,6 +5,7 @@ results, and every result in the page's language."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -235,6 +236,23 @@ def test_a_platform_and_a_kind_of_limit_find_the_fact_first_showing_its_answer(s
     assert " ".join(line.detail.split()) in shown, f"{query!r}: the result shows {shown!r}, not {line.detail!r}"
     if row.review:
         assert STRINGS[language]["status_" + row.status] in shown, f"{query!r}: no status in {shown!r}"
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_a_fact_rows_entry_shows_its_answer_and_finds_its_kind_in_both_languages(site, catalog, lang):
+    from handbook.facttables import FactBook
+    from handbook.strings import STRINGS
+
+    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == "compare/rate-limits/#xero-rate-limit")
+    row = FactBook(catalog).by_id["xero-rate-limit"]
+    shown = re.sub(r"<[^>]+>", "", entry["text"])
+    for line in row.answer_lines(lang):  # every figure with its scope, in order, then the status
+        assert f"{line.text} {line.detail}" in shown
+    assert shown.endswith(STRINGS[lang]["status_" + row.status])
+    assert "85%" not in shown and "86400" in entry["keys"].split()  # a rate's normalized forms: found, not shown
+    found = set(words(f"{entry['name']} {entry['keys']}"))
+    assert {"rate", "limit", "מגבלת", "קצב", "quota"} <= found and entry["platform"] == "Xero"
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])
