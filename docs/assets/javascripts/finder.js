@@ -7,7 +7,7 @@
    entry), and a page opened at such an address starts with those filters, so a
    filtered view is a link to send. A plan chip may stand for several plans that
    read alike (`any tier|all plans`); a figure's plan names one or more plans
-   (`professional, enterprise`). Without JavaScript the form stays hidden and
+   (`professional, enterprise`). Without JavaScript the form takes no room and
    every row shows, in the reading order. */
 (function () {
   "use strict";
@@ -103,12 +103,13 @@
       chips.forEach(function (chip) { chip.checked = false; });
       apply();
     });
-    form.hidden = false;
     apply();
   }
 
   function init() {
     list(document.querySelectorAll("form.hb-finder")).forEach(setup);
+    // The form is shown from now on (handbook.css): it kept its room while invisible.
+    document.documentElement.classList.add("hb-finder-ready");
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
