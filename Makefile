@@ -21,10 +21,14 @@ $(STAMP): requirements.txt
 
 # Not strict: a freshly imported batch must be previewable (its warnings still show).
 serve: $(STAMP)  ## the site with live reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+	HANDBOOK_LOCAL=1 $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
-site: $(STAMP)  ## strict build into site/
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+# The published address is SITE_URL (CI sets it). Without it the site is for this machine
+# (http://127.0.0.1:8000/): HANDBOOK_LOCAL=1, unless set otherwise; a strict build with a
+# loopback address and HANDBOOK_LOCAL unset stops, naming SITE_URL (hooks/publishing.py).
+site: $(STAMP)  ## strict build into site/ (SITE_URL=https://... for the published address)
+	HANDBOOK_LOCAL=$(or $(HANDBOOK_LOCAL),$(if $(SITE_URL),0,1)) $(BIN)/mkdocs build --strict --clean --site-dir site
+	@test -n "$(SITE_URL)" || echo "site/ is for this machine (http://127.0.0.1:8000/): set SITE_URL to publish it"
 
 # The quality gates' checkers (axe-core, vnu-jar, lighthouse), pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json

@@ -19,6 +19,8 @@ from __future__ import annotations
 # event -> [(who, priority, why there)], in running order (highest first).
 ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_config": [
+        ("publishing.on_config", 10, "stops a strict build whose site address is this machine's, before "
+                                     "anything is read"),
         ("pages.on_config", 0, "reads and validates the data, once"),
         ("parallel.on_config", -50, "forks once per further language: after the data is read (so the "
                                     "children share it), before i18n sets a language up"),

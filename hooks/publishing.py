@@ -1,5 +1,13 @@
-"""MkDocs adapter for publishing: robots.txt and the one 404 page, once the site
-is built.
+"""MkDocs adapter for publishing: the site's address, robots.txt and the one 404
+page, once the site is built.
+
+The published address is `site_url`, read from the SITE_URL environment
+variable (mkdocs.yml); without it, it is this machine's (http://127.0.0.1:8000/),
+right for `make serve` and the tests and wrong in every canonical, hreflang,
+Open Graph, sitemap and robots.txt address of a published site. So a strict
+build whose address is a loopback one stops, naming SITE_URL, unless
+HANDBOOK_LOCAL=1 says the site is for this machine (`make serve`, `make site`
+without SITE_URL, the tests' builds).
 
 robots.txt names the sitemap by its absolute address, which depends on
 `site_url` (the SITE_URL environment variable in deployments), so it cannot be
@@ -14,8 +22,12 @@ after every language is built.
 
 from __future__ import annotations
 
+import ipaddress
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from order import priority
@@ -26,6 +38,42 @@ _not_found: str | None = None
 # ----------------------------------------------------------------------------
 # Hooks
 # ----------------------------------------------------------------------------
+
+
+@event_priority(priority("publishing.on_config"))
+def on_config(config):
+    problem = address_problem(config.site_url, strict=bool(config.strict), local=os.environ.get("HANDBOOK_LOCAL") == "1")
+    if problem:
+        raise PluginError(problem)
+    return config
+
+
+def address_problem(site_url: str | None, strict: bool, local: bool) -> str | None:
+    """Why a build must not publish at `site_url` (None: it may)."""
+    if local or not strict:
+        return None
+    if not site_url:
+        where = "missing"
+    elif is_loopback(site_url):
+        where = f"{site_url}, this machine's address"
+    else:
+        return None
+    return (f"mkdocs.yml: site_url: {where}: set SITE_URL to the address the site is published at "
+            "(SITE_URL=https://<owner>.github.io/<repository>/ make site), or HANDBOOK_LOCAL=1 for a site "
+            "read on this machine only; canonical, hreflang, Open Graph, sitemap and robots.txt addresses "
+            "are made from it")
+
+
+def is_loopback(url: str) -> bool:
+    """A URL on this machine: localhost, 127.0.0.0/8, ::1 (or 0.0.0.0)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
 
 
 @event_priority(priority("publishing.on_post_template"))

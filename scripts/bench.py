@@ -75,7 +75,8 @@ class Build:
 
 
 def _env(project: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    # A site for this machine: its address is 127.0.0.1 (hooks/publishing.py).
+    return {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_LOCAL": "1"}
 
 
 def make_project(folder: Path, services: int | None, source_root: Path = ROOT) -> Path:

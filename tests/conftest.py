@@ -33,10 +33,18 @@ def strip_isolates(text: str) -> str:
     return re.sub("[\u2066-\u2069]", "", text)
 
 
-def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+# The address of a site built for this machine (mkdocs.yml's default when SITE_URL is not set):
+# the tests' builds say HANDBOOK_LOCAL=1, as `make serve` does (hooks/publishing.py).
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def run_mkdocs(config_dir: Path, site_dir: Path, *extra: str, env: dict[str, str | None] | None = None
                ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as a user runs it (a subprocess, its own output)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    """`mkdocs build --strict` as a user runs it (a subprocess, its own output); a site for this
+    machine unless `env` says otherwise (a variable given as None is unset)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_LOCAL": "1",
+           "SITE_URL": None, **(env or {})}
+    env = {k: v for k, v in env.items() if v is not None}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
         cwd=config_dir, env=env, capture_output=True, text=True, timeout=300,

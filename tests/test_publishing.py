@@ -16,13 +16,13 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from browser import launch, serve
-from conftest import LANGS, RESEARCH, ROOT, run_mkdocs
+from conftest import LANGS, LOCAL_SITE_URL, RESEARCH, ROOT, run_mkdocs
 from quality import ACTIONLINT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from urls import public_urls, read_manifest, redirects, unserved  # noqa: E402
 
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = LOCAL_SITE_URL  # the tests build for this machine (conftest.run_mkdocs)
 LOCALES = {"he": "he_IL", "en": "en_US"}
 
 
@@ -220,6 +220,9 @@ def test_the_workflow_tests_builds_strictly_and_publishes():
     upload, upload_step = _step(steps, lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert tests < site < upload
     assert "SITE_URL" in site_step["env"]
+    # A push publishes at the Pages address or stops; never a fallback to this machine's.
+    assert "127.0.0.1" not in site_step["env"]["SITE_URL"] and "localhost" not in site_step["env"]["SITE_URL"]
+    assert site_step["env"]["HANDBOOK_LOCAL"] == "${{ github.event_name == 'pull_request' && '1' || '0' }}"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(r"^site:.*\n\t(.*)", makefile, re.M)[1]
     assert "--strict" in recipe
@@ -466,3 +469,51 @@ def test_the_printed_checklist_has_lines_to_fill_in_and_addresses_that_read_left
     assert page.locator("h2#notes").evaluate("e => getComputedStyle(e).breakAfter") == "avoid"
     assert page.locator("#notes + ul > li").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
     page.close()
+
+
+# ---------------------------------------------------------------------------
+# The published address: SITE_URL, or a site for this machine said so
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("site_url", [None, "", "http://localhost:8000/"], ids=["unset", "empty", "localhost"])
+def test_a_strict_build_without_the_published_address_stops_naming_site_url(tmp_path, site_url):
+    # mkdocs.yml's default is this machine's address: published, every canonical, hreflang,
+    # Open Graph, sitemap and robots.txt address would point at the reader's own computer.
+    result = run_mkdocs(ROOT, tmp_path / "site", env={"HANDBOOK_LOCAL": None, "SITE_URL": site_url})
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    error = next(line for line in result.stderr.splitlines() if "site_url" in line)
+    assert "mkdocs.yml: site_url:" in error and "set SITE_URL to the address the site is published at" in error
+    assert "HANDBOOK_LOCAL=1" in error
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_site_built_for_the_published_address_names_no_loopback_address(tmp_path):
+    published = "https://agency.github.io/handbook/"
+    site = tmp_path / "site"
+    result = run_mkdocs(ROOT, site, env={"HANDBOOK_LOCAL": None, "SITE_URL": published})
+    assert result.returncode == 0, result.stderr
+    loopback = re.compile(r"(?:https?:)?//(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]")
+    found = [f"{p.relative_to(site)}: {m[0]}" for p in sorted(site.rglob("*"))
+             if p.suffix in (".html", ".xml", ".txt", ".json", ".atom", ".ics", ".csv", ".md") and p.is_file()
+             for m in loopback.finditer(p.read_text(encoding="utf-8", errors="replace"))]
+    assert not found, "\n".join(found[:20])
+    for lang, prefix in LANGS.items():
+        page = BeautifulSoup((site / prefix / "finder" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.select_one('link[rel="canonical"]')["href"] == f"{published}{prefix}finder/"
+        assert page.select_one('meta[property="og:url"]')["content"] == f"{published}{prefix}finder/"
+        assert {a["href"] for a in page.select('link[rel="alternate"][hreflang]')} >= {
+            f"{published}finder/", f"{published}en/finder/"}
+    assert f"Sitemap: {published}sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+    assert f"<loc>{published}finder/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("site_url, local", [("", "1"), ("https://agency.github.io/handbook/", "0")])
+def test_make_site_builds_for_this_machine_unless_site_url_is_set(site_url, local):
+    # `make site` on a fresh machine works (a site for this machine); with SITE_URL, as CI
+    # runs it, HANDBOOK_LOCAL is 0 and a loopback address would stop the build.
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "HANDBOOK_LOCAL")}
+    env["SITE_URL"] = site_url
+    dry = subprocess.run(["make", "-n", "site"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    assert re.search(rf"^HANDBOOK_LOCAL={local} \S+/mkdocs build --strict", dry.stdout, re.M), dry.stdout

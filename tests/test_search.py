@@ -5,6 +5,7 @@ results, and every result in the page's language."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -44,6 +45,10 @@ ENGLISH = [
     ("lifetime", "compare/auth/", {None}),
     ("retries", "services/int-complex/", {None, "error-handling-policy"}),
     ("signature", "compare/webhooks/", {"mailchimp-webhook-signature", "whatsapp-webhook-hmac", "webhook-hmac-sha256"}),
+    # A platform and a kind of limit: the fact's row (ANSWERS below: first, showing the answer).
+    ("Xero rate limit", "compare/rate-limits/", {"xero-rate-limit"}),
+    ("HubSpot rate limit", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("Zendesk token", "compare/auth/", {"zendesk-auth-methods"}),
 ]
 HEBREW = [
     ("160", "services/int-crm-marketing/", {"hubspot-rate-limit", "platform-rate-limits"}),
@@ -79,6 +84,13 @@ HEBREW = [
     ("idempotency", "services/int-custom/", {"idempotency-keys"}),
     ("expiry", "compare/auth/", {"google-calendar-access-token-lifetime", "microsoft-graph-access-token-lifetime",
                                  "quickbooks-access-token-lifetime"}),
+    # A platform and a kind of limit, in Hebrew or as the research writes it.
+    ("מגבלת קצב Xero", "compare/rate-limits/", {"xero-rate-limit"}),
+    ("Xero rate limit", "compare/rate-limits/", {"xero-rate-limit"}),
+    ("HubSpot rate limit", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("מגבלת קצב HubSpot", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("Zendesk token", "compare/auth/", {"zendesk-auth-methods"}),
+    ("טוקן Zendesk", "compare/auth/", {"zendesk-auth-methods"}),
 ]
 QUERIES = [("en", *q) for q in ENGLISH] + [("he", *q) for q in HEBREW]
 # Other right answers: the page of the platform or standard a query names, or
@@ -96,6 +108,22 @@ ALSO = {
     # A signature fact's row answers "signature" as well as the scheme's page.
     "חתימה": {"compare/webhooks/#mailchimp-webhook-signature", "compare/webhooks/#whatsapp-webhook-hmac"},
 }
+
+
+# A query that names a platform and a kind of limit is answered by the fact's row, first,
+# wherever the row is (a comparison, the platform's page, a service's facts); the result
+# shows the answer: its first figure with plan and scope, and the review's status.
+ANSWERS = [
+    ("en", "Xero rate limit", {"xero-rate-limit"}),
+    ("en", "HubSpot rate limit", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("en", "Zendesk token", {"zendesk-auth-methods"}),
+    ("he", "מגבלת קצב Xero", {"xero-rate-limit"}),
+    ("he", "Xero rate limit", {"xero-rate-limit"}),
+    ("he", "HubSpot rate limit", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("he", "מגבלת קצב HubSpot", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("he", "Zendesk token", {"zendesk-auth-methods"}),
+    ("he", "טוקן Zendesk", {"zendesk-auth-methods"}),
+]
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +163,10 @@ def search_box(served):
         page.wait_for_function("""m => { const now = document.querySelector('.md-search-result__meta').textContent;
             return now != m && (document.querySelector('.md-search-result__list').children.length
                                 || !/\\d/.test(now)); }""", arg=meta)
-        hrefs = page.evaluate("""[...document.querySelectorAll('.md-search-result__link')]
-            .filter(a => !a.closest('details')).map(a => a.href)""")
-        return [_path(h, base) for h in hrefs]
+        found = page.evaluate("""[...document.querySelectorAll('.md-search-result__link')]
+            .filter(a => !a.closest('details')).map(a => [a.href, a.textContent])""")
+        search.texts = [" ".join(t.split()) for _, t in found]  # what each result shows, in order
+        return [_path(h, base) for h, _ in found]
 
     yield search
 
@@ -161,6 +190,10 @@ def _path(href: str, base: str) -> str:
 def _fact_rows(catalog, page: str, anchors: set) -> set[str]:
     # A typed fact stated by one of the wanted bullets is the same answer, wherever
     # its row is (a comparison table, a platform page, the service's facts table).
+    if not page.startswith("services/"):
+        # The fact's own row on any page, and the bullets that state it.
+        return {f.id for f in catalog.facts if f.id in anchors} | {
+            src.bullet for f in catalog.facts if f.id in anchors for src in f.sources}
     service = page.split("/")[1]
     return {f.id for f in catalog.facts for src in f.sources if src.service == service and src.bullet in anchors}
 
@@ -177,6 +210,49 @@ def test_a_query_finds_the_page_and_the_anchor_in_the_first_three_results(search
     assert right, f"{query!r} on the {lang} site: first results {results[:3]}, wanted one of {wanted} or a row of {facts}"
     other = [r for r in results if r.startswith("en/") != (lang == "en")]
     assert not other, f"{query!r} on the {lang} site shows results in the other language: {other}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language, query, anchors", ANSWERS, ids=[f"{a[0]}:{a[1]}" for a in ANSWERS])
+def test_a_platform_and_a_kind_of_limit_find_the_fact_first_showing_its_answer(search_box, catalog, language, query,
+                                                                                anchors):
+    from handbook.facttables import FactBook
+    from handbook.strings import STRINGS
+
+    results = search_box(language, query)
+    assert results, f"no result for {query!r}"
+    # Material heads each page's results with the page (and shows a page's best results
+    # only): the first result that opens at an anchor is the row, among the first three.
+    at = next((i for i, r in enumerate(results) if "#" in r), None)
+    assert at is not None and at <= 2, \
+        f"{query!r} on the {language} site: first results {results[:3]}, wanted a row of {anchors} first"
+    first = results[at].partition("#")[2]
+    assert first in anchors, f"{query!r} on the {language} site: first row {results[at]}, wanted one of {anchors}"
+    row = FactBook(catalog).by_id[first]
+    shown = search_box.texts[at]
+    line = row.answer_lines(language)[0]
+    # The answer's first figure, its plan and scope, and the review's status, as the row shows them.
+    assert " ".join(line.text.split()) in shown, f"{query!r}: the result shows {shown!r}, not {line.text!r}"
+    assert " ".join(line.detail.split()) in shown, f"{query!r}: the result shows {shown!r}, not {line.detail!r}"
+    if row.review:
+        assert STRINGS[language]["status_" + row.status] in shown, f"{query!r}: no status in {shown!r}"
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_a_fact_rows_entry_shows_its_answer_and_finds_its_kind_in_both_languages(site, catalog, lang):
+    from handbook.facttables import FactBook
+    from handbook.strings import STRINGS
+
+    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == "compare/rate-limits/#xero-rate-limit")
+    row = FactBook(catalog).by_id["xero-rate-limit"]
+    shown = re.sub(r"<[^>]+>", "", entry["text"])
+    for line in row.answer_lines(lang):  # every figure with its scope, in order, then the status
+        assert f"{line.text} {line.detail}" in shown
+    assert shown.endswith(STRINGS[lang]["status_" + row.status])
+    assert "85%" not in shown and "86400" in entry["keys"].split()  # a rate's normalized forms: found, not shown
+    found = set(words(f"{entry['name']} {entry['keys']}"))
+    assert {"rate", "limit", "מגבלת", "קצב", "quota"} <= found and entry["platform"] == "Xero"
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])

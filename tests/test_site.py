@@ -8,10 +8,10 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import LANGS
+from conftest import LANGS, LOCAL_SITE_URL
 
 SECTION_IDS = ["technical-requirements", "systems", "integrations", "prerequisites", "notes"]
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = LOCAL_SITE_URL  # the tests build for this machine (conftest.run_mkdocs)
 
 
 def service_urls(catalog, lang):

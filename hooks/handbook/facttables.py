@@ -25,7 +25,7 @@ from . import urls
 from .languages import DIRECTION
 from .models import Platform, Text
 from .changes import ChangeLog
-from .reviews import DISCREDITED, NEEDS_FIGURES, UNREVIEWED, Review, ReviewBook, build_date
+from .reviews import DISCREDITED, NEEDS_FIGURES, STATUSES, UNREVIEWED, Review, ReviewBook, build_date
 from .strings import STRINGS
 
 # ---------------------------------------------------------------------------
@@ -90,6 +90,11 @@ class FactRow:
     @property
     def status(self) -> str:
         return self.review.status if self.review else UNREVIEWED
+
+    @property
+    def platform_key(self) -> str:
+        """The limit finder's key for the platform: its id, or `general` for no single platform."""
+        return self.platform.id if self.platform else GENERAL
 
     def platform_name(self, lang: str) -> str:
         return self.platform.name[lang] if self.platform else STRINGS[lang]["any_system"]
@@ -164,6 +169,19 @@ class FactRow:
 
 
 NAMED_KINDS = ("auth-method", "webhook-signature")
+
+
+def _plan_chips(plans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The finder's plan filter: each plan a line names once ("Professional, Enterprise" is two), and
+    the plans that read alike in a language one chip whose keys are joined by `|` (finder.js)."""
+    by_label: dict[str, list[str]] = {}
+    for key, label in plans:
+        keys, labels = key.split(","), label.split(",")
+        for k, l in zip(keys, labels) if len(keys) == len(labels) else ((key, label),):
+            by_label.setdefault(l.strip(), [])
+            if k.strip() not in by_label[l.strip()]:
+                by_label[l.strip()].append(k.strip())
+    return sorted((("|".join(keys), label) for label, keys in by_label.items()), key=lambda kv: kv[1].lower())
 
 
 @dataclass(frozen=True)
@@ -334,6 +352,8 @@ COMPARISONS: tuple[Comparison, ...] = (
                order=lambda r: (KINDS.index(r.fact.kind), r.platform is None, r.platform_name("en").lower())),
 )
 COMPACT = ("platform", "kind", "subject", "answer", "review", "sources")
+FINDER = "finder"  # the limit finder's table: every row, COMPACT's columns
+GENERAL = "general"  # the finder's platform key of a fact about no single platform (not a platform id: RESERVED)
 PLATFORM_COLUMNS = ("kind", "subject", "answer", "review", "sources")
 
 
@@ -407,6 +427,26 @@ class FactBook:
     def for_platform(self, platform_id: str) -> FactTable:
         return self.table(f"facts-{platform_id}", None, PLATFORM_COLUMNS,
                           rows=tuple(self._by_platform.get(platform_id, ())))
+
+    def finder(self) -> FactTable:
+        """The limit finder: every fact of every kind, in the reading order."""
+        return self.table(FINDER, None, COMPACT, rows=self.rows)
+
+    def finder_options(self, lang: str) -> dict[str, list[tuple[str, str]]]:
+        """The finder's filters, each a list of (key in the address, label), in the order a reader scans them."""
+        t = STRINGS[lang]
+        platforms = sorted({(r.platform_key, r.platform_name(lang)) for r in self.rows if r.platform},
+                           key=lambda kv: kv[1].lower())
+        if any(r.platform is None for r in self.rows):
+            platforms.append((GENERAL, t["any_system"]))
+        kinds = {r.fact.kind for r in self.rows}
+        statuses = {r.status for r in self.rows}
+        return {
+            "platform": platforms,
+            "kind": [(k, t["kind_" + k]) for k in KINDS if k in kinds],
+            "status": [(s, t["status_" + s]) for s in (*STATUSES, UNREVIEWED) if s in statuses],
+            "plan": _plan_chips(self.finder().plans(lang)),
+        }
 
     def services_of(self, platform_id: str) -> list:
         """Services that involve a platform: as one of their systems, or in a fact's source."""

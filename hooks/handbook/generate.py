@@ -82,6 +82,7 @@ class Generator:
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["md"] = markdown_inline
         self.env.globals["plural"] = plural
+        self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
         self.producers = {
             "services-table": self._services_table,
         }
@@ -94,7 +95,7 @@ class Generator:
             + [urls.service(s.id) for s in self.catalog.services]
             + [urls.TAKEAWAYS, urls.GLOSSARY]
             + self.fact_pages.paths()
-            + [urls.REVIEW, urls.CHANGES]
+            + [urls.REVIEW, urls.CHANGES, urls.FINDER]
         )
         self._generated = frozenset(self._paths)
 
@@ -118,6 +119,9 @@ class Generator:
             return self.render("review.md.j2", path, lang, book=self.facts)
         if path == urls.CHANGES:
             return self.render("changes.md.j2", path, lang, book=self.facts)
+        if path == urls.FINDER:
+            return self.render("finder.md.j2", path, lang, book=self.facts, table=self.facts.finder(),
+                               options=self.facts.finder_options(lang))
         if path in self.fact_pages:
             return self.fact_pages.page(path, lang)
         if path.startswith("services/") and path.endswith(".md"):

@@ -47,7 +47,9 @@ _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 # lunr field weights: a page or section name counts more than body text; the
 # hidden keys count like the text they stand for.
-FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}}
+# A fact row's platform is a field of its own: a query that names the platform and
+# a kind of limit ranks that platform's row above another platform's row of the kind.
+FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}, "platform": {"boost": 2.0}}
 # Material ranks a page's own entry above its sections (it adds one to the share
 # of query words found); a lower weight lets the section or bullet that holds
 # the words come first, so that results open at the anchor.
@@ -57,6 +59,7 @@ TERM_BOOST = 0.5
 # Entries that explain or date a fact rank below the fact and its bullet: a glossary
 # term, a vendor change.
 SECONDARY_BOOST = {"term": TERM_BOOST, "change": TERM_BOOST}
+
 
 # The aliases of the glossary terms found in a text (`Explainer.aliases_in`).
 Aliases = Callable[[str], list[str]]
@@ -72,6 +75,7 @@ class Entry:
     name: str = ""  # searched with a higher weight: page and section names; text
     keys: list[str] = field(default_factory=list)
     boost: float = 1.0
+    platform: str = ""  # a fact row's platform name
 
     def as_json(self) -> dict:
         # Material inserts `title` and `text` as HTML: the title is escaped here.
@@ -82,6 +86,8 @@ class Entry:
             doc["name"] = self.name
         if self.keys:
             doc["keys"] = " ".join(self.keys)
+        if self.platform:
+            doc["platform"] = self.platform
         return doc
 
 
@@ -293,21 +299,30 @@ def _collect(node: _Element, page: _Page, containers: set[_Element]) -> None:
 
 def _element_entry(node: _Element, location: str, heading: str) -> Entry:
     # The research text (`.hb-text`) is what the result shows; the rest of the
-    # element (platform names, flow diagrams) is searchable but not shown.
+    # element (platform names, flow diagrams) is searchable but not shown. A fact
+    # row shows its answer, a line per figure, and the research's line; inside
+    # them, what is marked `data-search-unshown` (a rate's normalized forms) is
+    # searched and not shown.
     shown = [e for e in node.iterdescendants("*") if "hb-text" in (e.get("class") or "").split()]
     if shown:
         # One block element: Material then shows the whole text, not a fragment.
-        text = "<p>" + " ".join(_inner_html(s).strip() for s in shown) + "</p>"
+        between = " · " if node.get("data-search") == "fact" else " "
+        text = "<p>" + between.join(_inner_html(s).strip() for s in shown) + "</p>"
+        unshown = " ".join(_text(e) for s in shown for e in s.iterdescendants("*")
+                           if e.get("data-search-unshown") is not None)
         for s in shown:
             _drop(s)
-        rest = _text(node)
+        rest = f"{_text(node)} {unshown}"
     else:
         text, rest = _escape(_text(node)), ""
+    # A fact row's kind in the other language is found and not shown (its own is in its name).
+    rest = f"{rest} {node.get('data-search-keys', '')}"
     boost = float(node.get("data-search-boost") or SECONDARY_BOOST.get(node.get("data-search"), 1.0))
-    # A fact row names itself (platform, subject, the research's words): a query for
+    # A fact row names itself (platform, kind, the research's words): a query for
     # "HubSpot rate limit" or "160" lands on the row, headed by what it is about.
     return Entry(location=f"{location}#{node.get('id')}", title=node.get("data-search-title") or heading,
-                 text=text, name=node.get("data-search-name", ""), keys=words(rest), boost=boost)
+                 text=text, name=node.get("data-search-name", ""), keys=words(rest), boost=boost,
+                 platform=node.get("data-search-platform", ""))
 
 
 def _spaced(node: _Element) -> str:
@@ -323,7 +338,7 @@ def _inner_html(node: _Element) -> str:
     # Keep <span dir> (bidi isolation in the results); drop every other tag.
     out = [_escape(node.text or "")]
     for child in node:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and child.get("data-search-unshown") is None:
             inner = _inner_html(child)
             if child.tag == "span":
                 attr = f' dir="{child.get("dir")}"' if child.get("dir") else ""

@@ -473,3 +473,38 @@ LOOK_STRINGS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in LOOK_STRINGS.items():
     STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# The limit finder (finder/): every fact in one table, filtered from the address
+# ---------------------------------------------------------------------------
+
+FINDER_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "finder": "איתור מגבלה",
+        "finder_description": "כל העובדות מכל הסוגים בטבלה אחת: סננו לפי פלטפורמה, סוג, סטטוס בדיקה וחבילה. הסינון נשמר בכתובת הדף, כך שאפשר לשלוח קישור לתצוגה המסוננת.",
+        "finder_link": "איתור מגבלה לפי פלטפורמה, סוג, סטטוס וחבילה",
+        "finder_platform": "פלטפורמה",
+        "finder_kind": "סוג",
+        "finder_status": "סטטוס בדיקה",
+        "finder_plan": "חבילה",
+        "finder_text": "חיפוש בטבלה",
+        "finder_clear": "ניקוי הסינון",
+        "finder_view_link": "קישור לתצוגה הזו",
+        "finder_hint": "כמה ערכים באותו מסנן, או כמה מילים בחיפוש: שורה שמתאימה לאחד מהם.",
+    },
+    "en": {
+        "finder": "Limit finder",
+        "finder_description": "Every fact of every kind in one table: filter by platform, kind, review status and plan. The filters are kept in the page's address, so a filtered view is a link to send.",
+        "finder_link": "Find a limit by platform, kind, status and plan",
+        "finder_platform": "Platform",
+        "finder_kind": "Kind",
+        "finder_status": "Review status",
+        "finder_plan": "Plan",
+        "finder_text": "Search the table",
+        "finder_clear": "Clear filters",
+        "finder_view_link": "Link to this view",
+        "finder_hint": "Several values of one filter, or several words in the search: a row that matches any of them.",
+    },
+}
+for _lang, _words in FINDER_STRINGS.items():
+    STRINGS[_lang].update(_words)

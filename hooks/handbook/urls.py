@@ -28,6 +28,7 @@ COMPARISONS = "compare/index.md"
 PLATFORMS = "platforms/index.md"
 REVIEW = "review.md"
 CHANGES = "changes.md"
+FINDER = "finder.md"
 API = "api/v1"  # the exports, at the site's root in every language
 
 

@@ -1,0 +1,117 @@
+/* The limit finder (finder/): every fact in one table, filtered by platform,
+   kind, review status and plan (check boxes, "chips": several in one filter keep
+   a row that matches any of them; filters together keep a row that matches
+   each) and by words (a row that holds any of them). The filters' state is the
+   page's query string, `?platform=hubspot&kind=rate-limit&plan=growth&text=...`:
+   every change rewrites the address (history.replaceState, no new history
+   entry), and a page opened at such an address starts with those filters, so a
+   filtered view is a link to send. A plan chip may stand for several plans that
+   read alike (`any tier|all plans`); a figure's plan names one or more plans
+   (`professional, enterprise`). Without JavaScript the form takes no room and
+   every row shows, in the reading order. */
+(function () {
+  "use strict";
+
+  var FILTERS = ["platform", "kind", "status", "plan"];
+  var ROW_KEYS = { platform: "data-platform", kind: "data-kind", status: "data-review" };
+
+  function list(nodes) { return Array.prototype.slice.call(nodes); }
+
+  function setup(form) {
+    var table = document.getElementById(form.getAttribute("data-table"));
+    if (!table) return;
+    var rows = list(table.tBodies[0].rows);
+    var text = form.querySelector('input[name="text"]');
+    var chips = list(form.querySelectorAll('input[type="checkbox"]'));
+    var output = form.querySelector("output");
+    var link = form.querySelector(".hb-finder-link");
+    var rowsLabel = form.getAttribute("data-rows-label") || "rows";
+
+    // The address's filters: repeated keys (`platform=a&platform=b`) or commas (`platform=a,b`).
+    function restore() {
+      var params = new URLSearchParams(window.location.search);
+      text.value = params.get("text") || "";
+      chips.forEach(function (chip) {
+        var wanted = [];
+        params.getAll(chip.name).forEach(function (v) { wanted = wanted.concat(v.split(",")); });
+        wanted = wanted.map(function (v) { return v.trim().toLowerCase(); });
+        chip.checked = chip.value.split("|").some(function (v) { return wanted.indexOf(v) !== -1; });
+        // A folded filter (the plans) opens when the address chooses one of its values.
+        var folded = chip.closest("details");
+        if (chip.checked && folded) folded.open = true;
+      });
+    }
+
+    function chosen(name) {
+      var values = [];
+      chips.forEach(function (chip) {
+        if (chip.name === name && chip.checked) values = values.concat(chip.value.split("|"));
+      });
+      return values;
+    }
+
+    // A plan keeps the rows with a figure for one of the chosen plans and shows only
+    // those figures and the ones for any plan.
+    function planMatches(row, plans) {
+      var any = false;
+      list(row.querySelectorAll(".hb-line[data-plan]")).forEach(function (line) {
+        var named = line.getAttribute("data-plan");
+        var hit = named !== "" && named.split(",").some(function (p) { return plans.indexOf(p.trim()) !== -1; });
+        line.hidden = plans.length > 0 && named !== "" && !hit;
+        if (hit) any = true;
+      });
+      return plans.length === 0 || any;
+    }
+
+    function apply() {
+      var selected = {};
+      FILTERS.forEach(function (name) { selected[name] = chosen(name); });
+      var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var keep = Object.keys(ROW_KEYS).every(function (name) {
+          return selected[name].length === 0 || selected[name].indexOf(row.getAttribute(ROW_KEYS[name])) !== -1;
+        });
+        keep = planMatches(row, selected.plan) && keep;
+        if (keep && words.length) {
+          var content = row.textContent.toLowerCase();
+          keep = words.some(function (w) { return content.indexOf(w) !== -1; });
+        }
+        row.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      output.textContent = shown + " / " + rows.length + " " + rowsLabel;
+      // The state, in the address and in the link beside the count.
+      var params = new URLSearchParams();
+      FILTERS.forEach(function (name) {
+        chips.forEach(function (chip) { if (chip.name === name && chip.checked) params.append(name, chip.value); });
+      });
+      if (text.value.trim()) params.set("text", text.value.trim());
+      var query = params.toString();
+      var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      window.history.replaceState(window.history.state, "", address);
+      if (link) link.setAttribute("href", query ? "?" + query : "./");
+    }
+
+    restore();
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      text.value = "";
+      chips.forEach(function (chip) { chip.checked = false; });
+      apply();
+    });
+    apply();
+  }
+
+  function init() {
+    list(document.querySelectorAll("form.hb-finder")).forEach(setup);
+    // The form is shown from now on (handbook.css): it kept its room while invisible.
+    document.documentElement.classList.add("hb-finder-ready");
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
