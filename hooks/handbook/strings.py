@@ -444,3 +444,14 @@ def plural_form(lang: str, n: int) -> str:
 def plural(lang: str, n: int, key: str) -> str:
     """`n` with the word of `key` in the form `n` takes: "1 claim", "שתי טענות", "5 items"."""
     return STRINGS[lang][f"{key}_{plural_form(lang, n)}"].format(n=n)
+
+# ---------------------------------------------------------------------------
+# Citations (a fact row's or a bullet's copy control; assets/javascripts/cite.js)
+# ---------------------------------------------------------------------------
+
+CITE_STRINGS: dict[str, dict[str, str]] = {
+    "he": {"cite_copy": "העתקת ציטוט", "cite_copied": "הציטוט הועתק", "cite_link": "קישור קבוע"},
+    "en": {"cite_copy": "Copy citation", "cite_copied": "Citation copied", "cite_link": "Permanent link"},
+}
+for _lang, _words in CITE_STRINGS.items():
+    STRINGS[_lang].update(_words)

@@ -71,6 +71,14 @@
     if (verified !== null) verified.addEventListener("change", filter);
     if (plan !== null) plan.addEventListener("change", filter);
 
+    // Sticky headings need a wrapper that does not scroll: it scrolls sideways
+    // only while the table is wider than the page (handbook.css, hb-fits).
+    if (wrap !== table && window.ResizeObserver) {
+      new ResizeObserver(function () {
+        wrap.classList.toggle("hb-fits", table.offsetWidth <= wrap.clientWidth);
+      }).observe(wrap);
+    }
+
     // Sorting: the button in each header cell.
     headers.forEach(function (th, column) {
       var button = th.querySelector("button.hb-sort");
