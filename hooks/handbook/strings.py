@@ -508,3 +508,14 @@ FINDER_STRINGS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in FINDER_STRINGS.items():
     STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# Citations (a fact row's or a bullet's copy control; assets/javascripts/cite.js)
+# ---------------------------------------------------------------------------
+
+CITE_STRINGS: dict[str, dict[str, str]] = {
+    "he": {"cite_copy": "העתקת ציטוט", "cite_copied": "הציטוט הועתק", "cite_link": "קישור קבוע"},
+    "en": {"cite_copy": "Copy citation", "cite_copied": "Citation copied", "cite_link": "Permanent link"},
+}
+for _lang, _words in CITE_STRINGS.items():
+    STRINGS[_lang].update(_words)

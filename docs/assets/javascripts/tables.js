@@ -2,7 +2,8 @@
    data-hb-sortable). Without JavaScript the rows keep the generator's reading
    order. Each header gets a button (keyboard: Tab, Enter or Space) and the
    sorted column says so with aria-sort; a labelled search field above the
-   table hides the rows that do not contain every typed word. A cell's
+   table hides the rows that contain none of the typed words ("QuickBooks Xero
+   Zoho" keeps the rows of all three). A cell's
    data-sort, when present, is its machine value (normalized numbers); empty
    cells sort last in both directions. Labels come from the table's data-*
    attributes, in the page's language. A table with data-verified-label also
@@ -59,7 +60,7 @@
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.textContent.toLowerCase();
-        var keep = planMatches(row, chosen) && words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+        var keep = planMatches(row, chosen) && (words.length === 0 || words.some(function (w) { return text.indexOf(w) !== -1; })) &&
           (!onlyVerified || row.getAttribute("data-review") === "verified");
         row.hidden = !keep;
         if (keep) shown += 1;
@@ -69,6 +70,14 @@
     input.addEventListener("input", filter);
     if (verified !== null) verified.addEventListener("change", filter);
     if (plan !== null) plan.addEventListener("change", filter);
+
+    // Sticky headings need a wrapper that does not scroll: it scrolls sideways
+    // only while the table is wider than the page (handbook.css, hb-fits).
+    if (wrap !== table && window.ResizeObserver) {
+      new ResizeObserver(function () {
+        wrap.classList.toggle("hb-fits", table.offsetWidth <= wrap.clientWidth);
+      }).observe(wrap);
+    }
 
     // Sorting: the button in each header cell.
     headers.forEach(function (th, column) {

@@ -1,0 +1,247 @@
+"""Copy a citation: every fact row and bullet has a copy button that puts the
+fact (or the bullet) on the clipboard as text and as HTML, with the permanent
+link; a deep-linked row is one highlighted row under headings that stay in
+view; the table filter keeps the rows that match any of the words. Most of it
+in a real browser (Debian's Chromium)."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import launch, serve
+from conftest import LANGS
+from handbook.facttables import FactBook
+
+COPY = {"he": "העתקת ציטוט", "en": "Copy citation"}
+COPIED = {"he": "הציטוט הועתק", "en": "Citation copied"}
+STATUS = {"he": "שגוי", "en": "Wrong"}
+FACT = "hubspot-burst-requests"  # a reviewed rate limit with three official figures
+BULLET = ("int-crm-marketing", "hubspot-rate-limit")  # a bullet the review found wrong
+
+# navigator.clipboard.read() as {type: text}: what a mail client gets on paste.
+READ_CLIPBOARD = """async () => {
+    const out = {};
+    for (const item of await navigator.clipboard.read())
+        for (const type of item.types) out[type] = await (await item.getType(type)).text();
+    return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def book(catalog):
+    return FactBook(catalog)
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    with serve(site) as base, launch() as browser:
+        yield base, browser
+
+
+def _context(browser, **options):
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    return browser.new_context(permissions=["clipboard-read", "clipboard-write"], **options)
+
+
+def _copied(page, button) -> dict[str, str]:
+    """Click a copy button; wait for the confirmation; the clipboard's text and HTML."""
+    page.evaluate("navigator.clipboard.writeText('')")
+    button.click()
+    page.wait_for_function("() => { const s = document.querySelector('.hb-status');"
+                           " return s && s.textContent && getComputedStyle(s).opacity === '1'; }")
+    return page.evaluate(READ_CLIPBOARD)
+
+
+# ---------------------------------------------------------------------------
+# In the HTML (no browser)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["compare/rate-limits/", "compare/auth/", "platforms/hubspot/",
+                                  "services/int-crm-marketing/", "takeaways/"])
+def test_every_fact_row_and_bullet_has_a_copy_button_and_its_citation(html, lang, path):
+    soup = html(LANGS[lang] + path)
+    holders = soup.select("tr[data-search=fact], li[data-search=item]")
+    assert holders, f"no fact rows or bullets on {path}"
+    for holder in holders:
+        buttons = holder.select("button.hb-cite")
+        assert len(buttons) == 1, f"{path}#{holder['id']}: {len(buttons)} copy buttons"
+        button = buttons[0]
+        assert button["type"] == "button" and button["aria-label"] == COPY[lang]
+        template = button.find_next_sibling()
+        assert template.name == "template" and "hb-cite-body" in template["class"]
+        # The link in the citation is the element's own anchor.
+        assert template.select_one("a.hb-cite-link")["href"] == f"#{holder['id']}"
+
+
+# ---------------------------------------------------------------------------
+# In a browser
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fact_row_copies_its_answer_status_check_and_link_as_text_and_html(served, book, lang):
+    base, browser = served
+    ctx = _context(browser)
+    page = ctx.new_page()
+    url = f"{base}/{LANGS[lang]}compare/rate-limits/"
+    page.goto(url)
+    row = book.by_id[FACT]
+    button = page.locator(f"#{FACT}").get_by_role("button", name=COPY[lang])
+    copied = _copied(page, button)
+    text, html = copied["text/plain"], copied["text/html"]
+    lines = text.splitlines()
+    assert lines[0].startswith(f"HubSpot: {row.fact.subject[lang]}")
+    # Every official figure, with its plan and scope, a line each (as the row shows them).
+    for line in row.answer_lines(lang):
+        assert f"{line.text} ({line.detail})" in lines, line.text
+    assert row.answer[0].official and row.status == "wrong"
+    assert STATUS[lang] in text and row.fact.stated[lang] in text
+    assert str(row.review.checked) in text
+    for source in row.review.sources:
+        assert source.url in text and f'href="{source.url}"' in html
+    link = f"{url}#{FACT}"
+    assert lines[-1].endswith(link)
+    assert f'href="{link}"' in html and "<strong>" in html
+    assert page.get_by_role("status").filter(has_text=COPIED[lang]).is_visible()
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bullet_copies_its_service_text_status_and_link(served, catalog, lang):
+    base, browser = served
+    service_id, bullet_id = BULLET
+    service = catalog.service(service_id)
+    bullet = next(item for _, item in service.items() if item.id == bullet_id)
+    ctx = _context(browser)
+    page = ctx.new_page()
+    url = f"{base}/{LANGS[lang]}services/{service_id}/"
+    page.goto(url)
+    copied = _copied(page, page.locator(f"#{bullet_id}").get_by_role("button", name=COPY[lang]))
+    lines = copied["text/plain"].splitlines()
+    assert lines[0] == f"{service.number}. {service.title[lang]}"
+    assert lines[1] == bullet[lang]
+    assert STATUS[lang] in lines[2]
+    assert lines[-1].endswith(f"{url}#{bullet_id}")
+    assert f'href="{url}#{bullet_id}"' in copied["text/html"]
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+def test_copy_buttons_are_named_and_big_enough(served, touch):
+    # 24 px with a mouse (WCAG 2.2 target size), 44 px on a touch screen.
+    base, browser = served
+    ctx = _context(browser, has_touch=touch)
+    page = ctx.new_page()
+    least = 44 if touch else 24
+    for lang, path in [("he", "compare/rate-limits/"), ("en", "services/int-crm-marketing/")]:
+        page.goto(f"{base}/{LANGS[lang]}{path}")
+        assert page.evaluate("matchMedia('(pointer: coarse)').matches") == touch
+        buttons = page.get_by_role("button", name=COPY[lang], exact=True)
+        holders = page.locator("tr[data-search=fact], li[data-search=item]").count()
+        assert buttons.count() == holders > 0
+        sizes = page.eval_on_selector_all("button.hb-cite", "bs => bs.map(b => b.getBoundingClientRect())"
+                                          ".map(r => [r.width, r.height])")
+        small = [s for s in sizes if min(s) < least]
+        assert not small, f"{path}: {len(small)} copy buttons smaller than {least} px, e.g. {small[0]}"
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_deep_linked_row_is_one_highlighted_row_under_headings_in_view(served, lang):
+    base, browser = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/{LANGS[lang]}compare/rate-limits/#{FACT}")
+    where = """() => {
+        const box = e => e.getBoundingClientRect();
+        const row = box(document.getElementById('%s')), th = box(document.querySelector('#table-rate-limits th'));
+        return {row: row.top, rowEnd: row.bottom, th: th.top, thEnd: th.bottom,
+                table: box(document.getElementById('table-rate-limits')).top,
+                header: box(document.querySelector('.md-header')).bottom};
+    }""" % FACT
+    at = page.evaluate(where)
+    # The table's start is scrolled away; its headings sit under the site's header, above the row.
+    assert at["table"] < 0
+    assert at["th"] == pytest.approx(at["header"], abs=1)
+    assert at["thEnd"] <= at["row"] and at["rowEnd"] <= 900
+    page.evaluate("scrollBy({top: 200, behavior: 'instant'})")
+    moved = page.evaluate(where)
+    assert moved["row"] < at["row"] and moved["th"] == pytest.approx(at["header"], abs=1)
+    # One box around the row, not one per cell; on a phone, around the card.
+    outline = "id => [getComputedStyle(document.getElementById(id)).outlineStyle," \
+              " ...[...document.getElementById(id).cells].map(c => getComputedStyle(c).outlineStyle)]"
+    styles = page.evaluate(outline, FACT)
+    assert styles[0] == "solid" and set(styles[1:]) == {"none"}
+    page.set_viewport_size({"width": 390, "height": 844})
+    styles = page.evaluate(outline, FACT)
+    assert styles[0] == "solid" and set(styles[1:]) == {"none"}
+    assert page.evaluate(f"getComputedStyle(document.getElementById('{FACT}')).display") == "flex"
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_filter_keeps_rows_that_match_any_of_the_words(served):
+    base, browser = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}/en/compare/auth/")
+    box = page.get_by_label("Filter the rows")
+    visible = "rows => rows.filter(r => !r.hidden).map(r => r.textContent.toLowerCase())"
+    each = {}
+    for word in ("quickbooks", "xero", "zoho"):
+        box.fill(word)
+        each[word] = page.eval_on_selector_all("#table-auth tbody tr", visible)
+        assert each[word], word
+    box.fill("QuickBooks Xero Zoho")
+    shown = page.eval_on_selector_all("#table-auth tbody tr", visible)
+    assert sorted(shown) == sorted(set(sum(each.values(), [])))
+    assert all(any(w in t for w in each) for t in shown)
+    total = page.locator("#table-auth tbody tr").count()
+    assert page.locator(".hb-filter output").first.inner_text().startswith(f"{len(shown)} / {total}")
+    # "Verified only" still narrows the words' rows.
+    page.get_by_label("Verified facts only").check()
+    statuses = page.eval_on_selector_all("#table-auth tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.review)")
+    assert 0 < len(statuses) <= len(shown) and set(statuses) == {"verified"}
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, start, query, fact", [
+    ("en", "glossary/", "Xero rate limit", "xero-rate-limit"),
+    ("en", "services/", "HubSpot 10 seconds", FACT),
+    ("he", "", "מגבלת קצב Xero", "xero-rate-limit"),
+    ("he", "glossary/", "HubSpot בקשות", FACT),
+])
+def test_from_any_page_a_fact_is_cited_in_three_steps(served, book, lang, start, query, fact):
+    """A reader on a page finds a fact and copies its citation: type the query in the
+    search box, click the fact's result, click the copy button of the row it opens."""
+    base, browser = served
+    ctx = _context(browser)
+    page = ctx.new_page()
+    page.goto(f"{base}/{LANGS[lang]}{start}")
+    steps = []
+    # 1. Type the query in the search box (in the header of every page).
+    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search__input").press("End")  # Material searches on key-up
+    steps.append("type")
+    # 2. Click the result that is the fact's row.
+    result = page.locator(f".md-search-result__link[href*='#{fact}']:visible").first
+    result.wait_for(state="visible", timeout=10_000)
+    with page.expect_navigation():
+        result.click()
+    steps.append("result")
+    # 3. Click the copy button of the row the result opened (it is the highlighted one).
+    button = page.locator(f"tr:target#{fact}").get_by_role("button", name=COPY[lang])
+    copied = _copied(page, button)
+    steps.append("copy")
+    assert len(steps) <= 3
+    text = copied["text/plain"]
+    row = book.by_id[fact]
+    assert row.official and row.answer_lines(lang)[0].text in text  # the official figure
+    link = page.url.split("?")[0].split("#")[0] + f"#{fact}"
+    assert text.splitlines()[-1].endswith(link) and f'href="{link}"' in copied["text/html"]
+    ctx.close()
