@@ -115,7 +115,7 @@ def test_a_bullet_copies_its_service_text_status_and_link(served, catalog, lang)
     base, browser = served
     service_id, bullet_id = BULLET
     service = catalog.service(service_id)
-    bullet = next(item for _, item in service.items() if item.id == bullet_id)
+    bullet = next(item for _, item in service.bullets() if item.id == bullet_id)
     ctx = _context(browser)
     page = ctx.new_page()
     url = f"{base}/{LANGS[lang]}services/{service_id}/"

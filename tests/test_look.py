@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.glossary import strip_isolates
+from conftest import strip_isolates
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
