@@ -145,7 +145,8 @@ def _unexplained(article, glossary):
     # explained in the text), nor inside identifiers, URLs or code. A vendor's
     # sentence quoted as evidence (`q`) stays as the vendor wrote it; a list's
     # options hold text only.
-    skip = ("abbr", "a", "h1", "h2", "h3", "code", "script", "style", "label", "q", "select")
+    skip = ("abbr", "a", "h1", "h2", "h3", "code", "script", "style", "label", "q", "select",
+            "template")  # a citation to copy (template.hb-cite-body) is plain text for an email
     for node in article.find_all(string=True):
         if not isinstance(node, NavigableString) or node.find_parent(skip):
             continue

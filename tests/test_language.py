@@ -43,6 +43,8 @@ NOT_INTERFACE = ", ".join([
     "script", "style", "code", "pre",
     ".md-select",  # the language switcher names each language in its own
     '[lang="en"]',  # the 404 page's English part
+    'fieldset[data-filter="platform"] label.hb-chip, fieldset[data-filter="plan"] label.hb-chip',  # the finder's
+    # chips for platforms and plans name products and the vendors' plans, as the plan filter does
     ".headerlink", ".hb-anchor",  # "#"
     ".hb-text",  # a bullet's text: the research, verbatim
     "abbr",  # a glossary term inside the research's text
