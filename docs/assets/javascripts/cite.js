@@ -6,7 +6,8 @@
    Where the asynchronous clipboard cannot write HTML (plain http, an older
    browser), the text alone is copied the older way. A polite live region says
    so in the page's language (the button's data-copied). One listener for the
-   whole page. */
+   whole page. The older way to copy and the live region are links.js's
+   (window.hbShare), loaded before this file. */
 (function () {
   "use strict";
 
@@ -28,56 +29,19 @@
     return { html: html, text: box.textContent.trim() };
   }
 
-  function copyText(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    document.body.removeChild(area);
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
-
   function copy(c) {
     if (window.isSecureContext && window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
       var item = new ClipboardItem({
         "text/plain": new Blob([c.text], { type: "text/plain" }),
         "text/html": new Blob([c.html], { type: "text/html" })
       });
-      return navigator.clipboard.write([item]).catch(function () { return copyText(c.text); });
+      return navigator.clipboard.write([item]).catch(function () { return window.hbShare.copyText(c.text); });
     }
-    return copyText(c.text);
+    return window.hbShare.copyText(c.text);
   }
 
-  // The live region is in the page before it speaks (links.js shares it).
-  function region() {
-    var box = document.querySelector(".hb-status");
-    if (!box) {
-      box = document.createElement("div");
-      box.className = "hb-status";
-      box.setAttribute("role", "status");
-      box.setAttribute("aria-live", "polite");
-      document.body.appendChild(box);
-    }
-    return box;
-  }
-
-  var timer;
   function say(button) {
-    var box = region();
-    box.textContent = button.getAttribute("data-copied");
-    box.classList.add("hb-status--on");
-    button.classList.add("hb-copied");
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      box.classList.remove("hb-status--on");
-      box.textContent = "";
-      button.classList.remove("hb-copied");
-    }, 4000);
+    window.hbShare.announce(button.getAttribute("data-copied"), button, 4000, true);
   }
 
   document.addEventListener("click", function (event) {
@@ -86,7 +50,4 @@
     var c = citation(button);
     if (c) copy(c).then(function () { say(button); }, function () { /* nothing copied, nothing said */ });
   });
-
-  if (document.body) region();
-  else document.addEventListener("DOMContentLoaded", region);
 })();

@@ -14,7 +14,11 @@
 
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    // Plain http (not localhost): the older way, still supported by browsers.
+    return copyText(text);
+  }
+
+  // Plain http (not localhost): the older way, still supported by browsers.
+  function copyText(text) {
     var area = document.createElement("textarea");
     area.value = text;
     area.setAttribute("readonly", "");
@@ -22,12 +26,14 @@
     area.style.opacity = "0";
     document.body.appendChild(area);
     area.select();
-    var ok = document.execCommand("copy");
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
     document.body.removeChild(area);
     return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  function status() {
+  // The page's one polite live region, in the page before it speaks.
+  function region() {
     var box = document.querySelector(".hb-status");
     if (!box) {
       box = document.createElement("div");
@@ -39,22 +45,32 @@
     return box;
   }
 
+  // Says `message` in the live region and marks `element` copied, for `ms`.
   var timer;
+  function announce(message, element, ms, clear) {
+    var box = region();
+    box.textContent = message;
+    box.classList.add("hb-status--on");
+    element.classList.add("hb-copied");
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      box.classList.remove("hb-status--on");
+      if (clear) box.textContent = "";
+      element.classList.remove("hb-copied");
+    }, ms);
+  }
+
+  // Shared with cite.js (loaded after this file).
+  window.hbShare = { copyText: copyText, announce: announce };
+  if (document.body) region();
+  else document.addEventListener("DOMContentLoaded", region);
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.hb-anchor, a.headerlink");
     if (!link || !link.hash) return;
     var text = address(link.hash);
-    copy(text).then(function () {
-      var box = status();
-      box.textContent = COPIED[lang];
-      box.classList.add("hb-status--on");
-      link.classList.add("hb-copied");
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        box.classList.remove("hb-status--on");
-        link.classList.remove("hb-copied");
-      }, 2500);
-    }, function () { /* nothing copied: the link still opens the target */ });
+    copy(text).then(function () { announce(COPIED[lang], link, 2500, false); },
+                    function () { /* nothing copied: the link still opens the target */ });
   });
 
   // Print: absolute addresses beside links (relative ones mean nothing on paper).
