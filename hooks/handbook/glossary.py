@@ -15,6 +15,7 @@ inside Hebrew (and Hebrew inside English) are wrapped in Unicode isolates
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import bidi
 from .languages import DIRECTION
@@ -27,10 +28,12 @@ from .unique import duplicates
 # or Latin words joined by `-`, `.` or `_` (identifiers and header names; a
 # Hebrew prefix such as `ה-webhook` is not Latin, so it joins nothing).
 _NOT_PROSE = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'()]+|www\.[^\s<>\"'()]+"
+    r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'()]+|www\.[^\s<>\"'()]+"
     r"|`[^`]*`"
     r"|<[^<>\s]+>"
-    r"|[A-Za-z0-9_]+(?:[-._][A-Za-z0-9_]+)+"
+    # Only from a word's start (the look-behind): tried at every letter of a long word,
+    # the pattern would make the scan quadratic in the word's length.
+    r"|(?<![A-Za-z0-9_])[A-Za-z0-9_]+(?:[-._][A-Za-z0-9_]+)+"
 )
 
 
@@ -70,9 +73,14 @@ class Explainer:
     def _split(self, text: str) -> tuple[tuple[GlossaryTerm | None, str], ...]:
         out: list[tuple[GlossaryTerm | None, str]] = []
         pos = 0
+        # Guarded spans do not overlap and come in order: the one that could hold a
+        # match is the first that ends after its start (a search, not a scan: linear
+        # in the text's size, however many spans and matches a long text has).
         guarded = [(g.start(), g.end()) for g in _NOT_PROSE.finditer(text)]
+        ends = [e for _, e in guarded]
         for m in self._pattern.finditer(text):
-            if any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in guarded):
+            i = bisect_right(ends, m.start())
+            if i < len(guarded) and guarded[i][0] < m.end() and guarded[i] != m.span():
                 continue  # inside an identifier, a URL or code
             if m.start() > pos:
                 out.append((None, text[pos:m.start()]))
