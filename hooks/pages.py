@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data as get_markdown_and_meta
 
 from order import priority
 
@@ -29,6 +30,7 @@ from handbook import urls
 from handbook.languages import CODES, of_source
 from handbook.strings import STRINGS
 from handbook.unfinished import unfinished
+from handbook.yamlio import write_text
 
 # Under `mkdocs.`: strict mode counts these warnings and fails the build.
 log = logging.getLogger("mkdocs.hooks.pages")
@@ -91,12 +93,16 @@ def on_page_markdown(markdown, page, config, files):
         # unchanged after parsing them twice (half the build's time): set them
         # aside, and put them back once the page is converted.
         markdown, _stash[page.file.src_uri] = _set_aside(markdown)
+        _write_twin(page, page.file.content_string)
         return markdown
-    # Hand-written pages: fill their `<!-- handbook:NAME -->` markers.
+    # Hand-written pages: fill their `<!-- handbook:NAME -->` markers (front matter
+    # and all, for the twin; the page itself is converted without its front matter).
     try:
-        return _generator.expand_markers(markdown, lang, path, f"docs/{lang}/{path}")
+        expanded = _generator.expand_markers(page.file.content_string, lang, path, f"docs/{lang}/{path}")
     except MarkerError as e:
         raise PluginError(str(e)) from None
+    _write_twin(page, expanded)
+    return get_markdown_and_meta(expanded)[0]
 
 
 def on_page_content(html, page, config, files):
@@ -157,6 +163,14 @@ def _only_elements(chunk: str) -> bool:
         while pos < end and chunk[pos] in " \t\n":
             pos += 1
     return True
+
+
+def _write_twin(page, markdown: str) -> None:
+    # For assistants: the page's Markdown, as generated once for this build, beside its
+    # HTML (`services/x/index.md` next to `services/x/index.html`), so that a page's
+    # address plus `index.md` is its Markdown on any host. Each process writes its own
+    # language's (parallel.py); publishing.py lists them all in llms.txt.
+    write_text(Path(page.file.abs_dest_path).with_name("index.md"), markdown)
 
 
 def _title_as_html(page) -> None:

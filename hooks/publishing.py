@@ -119,33 +119,23 @@ How to cite: prefer the reviewed official figure where a page shows one (a revie
 
 
 def _write_markdown_twins(config) -> None:
-    # The generator's Markdown (handbook.export) beside each page: `services/x/index.md`
-    # next to `services/x/index.html`, so that a page's address plus `index.md` is its
-    # Markdown in both languages and on any host (no rewrite rule, a folder per page).
-    import tempfile
-
-    from handbook.catalog import cached_catalog
-    from handbook.export import export
+    # Each page's Markdown twin is written beside it as the page is built (pages.py,
+    # in the process that builds its language): llms.txt lists them, per language.
     from handbook.languages import LANGUAGES
 
-    root = Path(config.config_file_path).parent
     site = Path(config.site_dir)
+    others = {language.prefix.strip("/") for language in LANGUAGES if language.prefix}
     sections = []
-    with tempfile.TemporaryDirectory() as tmp:
-        export(cached_catalog(root / "data"), root / config.docs_dir, Path(tmp))
-        for language in LANGUAGES:
-            lang, prefix = language.code, language.prefix
-            lines = []
-            for source in sorted(Path(tmp, lang).rglob("*.md")):
-                rel = source.relative_to(Path(tmp, lang))
-                folder = rel.parent if rel.name == "index.md" else rel.with_suffix("")
-                if not (site / prefix / folder / "index.html").is_file():
-                    continue  # not a page of the site (a redirect source, say)
-                target = Path(prefix, folder, "index.md").as_posix()
-                text = source.read_text(encoding="utf-8")
-                (site / target).write_text(text, encoding="utf-8")
-                lines.append(f"- [{_title(text, folder.as_posix())}]({target})")
-            sections.append(f"## Pages ({language.name})\n\n" + "\n".join(lines) + "\n")
+    for language in LANGUAGES:
+        root = site / language.prefix
+        lines = []
+        for twin in sorted(root.rglob("index.md")):
+            folder = twin.parent.relative_to(root)
+            if not language.prefix and folder.parts and folder.parts[0] in others:
+                continue  # another language's page, under its own prefix
+            target = Path(language.prefix, folder, "index.md").as_posix()
+            lines.append(f"- [{_title(twin.read_text(encoding='utf-8'), folder.as_posix())}]({target})")
+        sections.append(f"## Pages ({language.name})\n\n" + "\n".join(lines) + "\n")
     (site / "llms.txt").write_text(_LLMS_HEAD + "\n" + "\n".join(sections), encoding="utf-8")
 
 
