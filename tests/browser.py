@@ -3,6 +3,7 @@ drive Debian's Chromium through Playwright (no browser is ever downloaded)."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import gzip
@@ -91,19 +92,66 @@ def _refuse_unmarked() -> None:
             raise RuntimeError(f"{test} starts a browser: mark it @pytest.mark.browser")
 
 
+# One Chromium for the whole test session (started by the first `launch()`, closed
+# by `shutdown()` when pytest finishes: conftest.py): each launch was a second or two,
+# eleven times a run. A scripts' run (screenshots, bench) shuts it down on exit.
+_shared: dict[str, object] = {}
+
+
+class _Session:
+    """The shared browser, as one `launch()` sees it: what it opens (contexts,
+    pages) is closed when its `with` ends, so no test sees another's pages."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self._contexts: list = []
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        self._contexts.append(context)
+        return context
+
+    def new_page(self, **options):
+        # Like Browser.new_page: a page in a context of its own.
+        return self.new_context(**options).new_page()
+
+    def close(self) -> None:
+        for context in self._contexts:
+            with contextlib.suppress(Exception):  # already closed by the test
+                context.close()
+        self._contexts.clear()
+
+    def __getattr__(self, name):  # version, is_connected, ...
+        return getattr(self._browser, name)
+
+
 @contextlib.contextmanager
 def launch():
-    """A headless Debian Chromium driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
+    """A headless Debian Chromium driven by Playwright (one per session, see above)."""
     _refuse_unmarked()
+    if "browser" not in _shared:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
+        playwright = sync_playwright().start()
+        _shared["playwright"] = playwright
+        _shared["browser"] = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                                        headless=True)
+        atexit.register(shutdown)
+    session = _Session(_shared["browser"])
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def shutdown() -> None:
+    """Close the shared browser, if one was started."""
+    browser, playwright = _shared.pop("browser", None), _shared.pop("playwright", None)
+    with contextlib.suppress(Exception):
+        if browser is not None:
             browser.close()
+        if playwright is not None:
+            playwright.stop()
 
 
 def tab_to(page, selector: str, what: str, presses: int = 60) -> None:

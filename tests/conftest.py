@@ -67,6 +67,13 @@ def pytest_collection_modifyitems(config, items):
     browser.MARKED = {item.nodeid for item in items if item.get_closest_marker("browser")}
 
 
+def pytest_sessionfinish(session, exitstatus):
+    # The one Chromium of the session (tests/browser.py), if a test started it.
+    import browser
+
+    browser.shutdown()
+
+
 @pytest.fixture(scope="session")
 def catalog():
     return load_catalog(ROOT / "data")
