@@ -219,8 +219,3 @@ def test_every_platform_is_named_in_the_research(catalog):
     missing = [p.id for p in catalog.platforms.values()
                if not any(n in text for n in [p.name.en, *p.research_names])]
     assert not missing, missing
-
-
-def test_every_fact_platform_has_a_page_worthy_entry(catalog):
-    for fact in catalog.facts:
-        assert fact.platform is None or fact.platform in catalog.platforms

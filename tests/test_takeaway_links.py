@@ -96,12 +96,6 @@ def test_bullets_that_state_a_takeaway_are_linked_to_it(catalog, takeaway):
     assert not stale, f"NOT_STATED entries no longer apply: {stale}"
 
 
-def test_every_linked_bullet_exists(catalog):
-    for lt in catalog.takeaway_links.takeaways:
-        for a in lt.applications:
-            assert a.bullet in [i for _, i in a.service.bullets()]
-
-
 # ---------------------------------------------------------------------------
 # Bad data
 # ---------------------------------------------------------------------------
