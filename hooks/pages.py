@@ -170,7 +170,7 @@ def _write_twin(page, markdown: str) -> None:
     # HTML (`services/x/index.md` next to `services/x/index.html`), so that a page's
     # address plus `index.md` is its Markdown on any host. Each process writes its own
     # language's (parallel.py); publishing.py lists them all in llms.txt.
-    write_text(Path(page.file.abs_dest_path).with_name("index.md"), markdown)
+    write_text(Path(page.file.abs_dest_path).with_name("index.md"), markdown, durable=False)
 
 
 def _title_as_html(page) -> None:
