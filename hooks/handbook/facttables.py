@@ -282,9 +282,8 @@ class AnswerFigure:
         return Range(min=None if day.min is None else min(day.min, lo), max=min(day.max, hi))
 
     def rate(self, lang: str, caps: tuple["AnswerFigure", ...] | None = ()) -> str:
-        """'= 600 per minute · 864,000 per day at this rate · the research's rule of thumb (85%): 510 per
-        minute; pace by the vendor's rate-limit headers', for a rate a client paces against; where a
-        stated cap binds first, which one."""
+        """'= 600 per minute · 864,000 per day at this rate · the cap of 250,000 requests per day binds first ·
+        the research's rule of thumb (85%): 510 per minute (...)', for a rate a client paces against."""
         q, t = self.quantity, STRINGS[lang]
         if not q.paced:
             return ""
@@ -473,7 +472,6 @@ class FactBook:
         rows = [FactRow(f, catalog.platforms.get(f.platform) if f.platform else None, tuple(against.get(f.id, ())),
                         self.reviews.for_fact(f.id))
                 for f in catalog.facts]
-        # Reading order without JavaScript: by platform (general last), then kind, then size.
         # Each row knows its platform's caps over a day or longer, so that a rate never reads above one.
         caps: dict[str | None, list[AnswerFigure]] = {}
         for row in rows:
@@ -481,6 +479,7 @@ class FactBook:
                 caps.setdefault(row.fact.platform, []).extend(a for a in row.answer if a.cap_per_day is not None)
         rows = [replace(row, caps=tuple(caps.get(row.fact.platform, ())) if row.platform is not None else None)
                 for row in rows]
+        # Reading order without JavaScript: by platform (general last), then kind, then size.
         self.rows: tuple[FactRow, ...] = tuple(sorted(rows, key=self._reading_order))
         self.by_id: dict[str, FactRow] = {row.id: row for row in self.rows}
         # Per platform and per service, so that a page's table does not scan every fact.
