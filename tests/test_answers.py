@@ -256,6 +256,13 @@ def test_every_fact_has_an_answer_and_the_words_answers_are_official(facts_json)
     # zendesk-paid-webhooks, the ninth, is unverified now (the reviewers' status): the research's words, said so.
     paid = facts["zendesk-paid-webhooks"]
     assert not paid["answer"]["official"] and paid["answer"]["statement"] and paid["review_status"] == "unverified"
+    assert paid["answer"]["statement"]["en"].startswith("unlimited on paid plans")  # never an empty answer
+
+
+def test_no_answer_line_is_empty(book):
+    for row in book.rows:
+        for lang in LANGS:
+            assert all(line.text.strip() for line in row.answer_lines(lang)), (row.id, lang)
 
 
 def test_normalized_is_computed_from_the_answer_only(facts_json):

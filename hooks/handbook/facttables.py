@@ -165,7 +165,8 @@ class FactRow:
             return ", ".join(f.names), None
         if f.kind == "plan-requirement":
             return f"{f.plan} {t['and_up']}", None
-        return words(f, lang), f.sort_key()
+        # A statement with no number ("unlimited on paid plans") is answered by the research's own words.
+        return words(f, lang) or f.stated[lang], f.sort_key()
 
     def sort_key(self) -> float | None:
         """The answer's first figure, normalized within its kind."""
