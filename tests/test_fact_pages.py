@@ -12,6 +12,7 @@ import pytest
 
 from conftest import LANGS, ROOT
 from handbook.factexport import FactsExport
+from handbook.strings import STRINGS
 from handbook.facttables import COLUMNS, COMPARISONS
 
 BASE = "http://site/"
@@ -199,28 +200,36 @@ def test_csv_exports_match_the_pages(site, html):
             link = page.select_one(f'a[href$="api/v1/{c.id}.{lang}.csv"]')
             assert link is not None, f"{url} does not link its CSV"
             csv_path = urlparse(urljoin(BASE + url, link["href"])).path.lstrip("/")
-            rows = list(csv.reader(io.StringIO((site / csv_path).read_text(encoding="utf-8"))))
+            rows = list(csv.reader(io.StringIO((site / csv_path).read_text(encoding="utf-8-sig"))))
             table = page.select_one("table.hb-fact-table")
+            t = STRINGS[lang]
             extra = [COLUMNS[k].label[lang] for k in ("stated", "per_minute", "per_day", "safe_per_minute")]
-            assert rows[0] == ["id", *[th.get_text().strip() for th in table.select("thead th")], *extra, "status"]
+            assert rows[0] == [t["csv_id"], *[th.get_text().strip() for th in table.select("thead th")],
+                               COLUMNS["plan"].label[lang], t["csv_scope"], t["csv_note"], *extra, t["csv_status"]]
             body = table.select("tbody tr")
-            assert [r[0] for r in rows[1:]] == [tr["id"] for tr in body]
-            for r, tr in zip(rows[1:], body):
-                for key, value, td in zip(c.columns, r[1:], tr.select("td")):
+            # A row per figure of the answer: the page's rows, in order, each once or more.
+            assert list(dict.fromkeys(r[0] for r in rows[1:])) == [tr["id"] for tr in body]
+            by_id = {tr["id"]: tr for tr in body}
+            for fact_id in by_id:
+                tr, mine = by_id[fact_id], [r for r in rows[1:] if r[0] == fact_id]
+                tds = tr.select("td")
+                for i, key in enumerate(c.columns):
+                    values = [r[1 + i] for r in mine]
+                    td = tds[i]
                     if key == "sources":
                         hrefs = [urlparse(urljoin(BASE + url, a["href"])) for a in td.select("a")]
-                        assert value.split() == [f"{h.path.lstrip('/')}#{h.fragment}" for h in hrefs]
+                        assert all(v.split() == [f"{h.path.lstrip('/')}#{h.fragment}" for h in hrefs] for v in values)
                     elif key == "answer":
-                        for line in _lines(td):
-                            assert line in value, (c.id, lang, r[0])
+                        # One figure per cell, every line of the page's cell, in its order.
+                        assert [" ".join(v.split()) for v in values] == _lines(td) or not _lines(td), (c.id, lang, fact_id)
                     elif key != "review":
-                        assert value == _cell_text(td), (c.id, lang, r[0], key)
+                        assert set(values) == {_cell_text(td)}, (c.id, lang, fact_id, key)
 
 
 def test_json_export_has_its_documented_shape_and_matches_the_pages(catalog, site, html):
     data = json.loads((site / "api" / "v1" / "facts.json").read_text(encoding="utf-8"))
     export = FactsExport.model_validate(data)  # the documented shape, strictly
-    assert export.version == 2 and "2 (2026-12)" in json.loads(
+    assert export.version == 3 and "3 (2026-12)" in json.loads(
         (site / "api" / "v1" / "facts.schema.json").read_text(encoding="utf-8"))["description"]
     assert [f.id for f in export.facts] == [f.id for f in catalog.facts]
     schema = json.loads((site / "api" / "v1" / "facts.schema.json").read_text(encoding="utf-8"))

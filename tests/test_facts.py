@@ -57,10 +57,12 @@ def test_160_per_10_seconds_is_960_per_minute(catalog):
     assert fact.safe_per_minute.min == pytest.approx(816)  # 85% of capacity
 
 
-def test_10000_per_day_is_about_6_9_per_minute(catalog):
+def test_a_daily_quota_is_not_spread_over_minutes(catalog):
+    # 10,000 per day is a quota, not a rate a client paces against: no per minute, no per day, no safe rate
+    # (a "≈ 6.9 per minute" would read as a pace); comparisons still see it on one scale.
     fact = _fact(catalog, "hubspot-daily-requests")
-    assert fact.per_day.min == 10_000
-    assert fact.per_minute.min == pytest.approx(6.944, abs=0.001)
+    assert fact.per_day is None and fact.per_minute is None and fact.safe_per_minute is None
+    assert fact.normalized()[1] == pytest.approx(6.944, abs=0.001)
 
 
 def test_ranges_and_other_units_are_normalized(catalog):
@@ -70,8 +72,8 @@ def test_ranges_and_other_units_are_normalized(catalog):
     # A monthly quota is a kind of its own: shown as stated, never spread over minutes.
     quickbooks = _fact(catalog, "quickbooks-monthly-calls")
     assert quickbooks.measure == "quota" and quickbooks.per_day is None and quickbooks.per_minute is None
-    whatsapp = _fact(catalog, "whatsapp-tier-1-messages")
-    assert whatsapp.per_day.min == 1000 and whatsapp.per_minute.min == pytest.approx(1000 / 1440)
+    whatsapp = _fact(catalog, "whatsapp-tier-1-messages")  # per 24 hours: a quota, not a pace
+    assert whatsapp.per_day is None and whatsapp.per_minute is None
     assert _fact(catalog, "zoho-crm-access-token-lifetime").seconds.min == 3600
     assert _fact(catalog, "quickbooks-access-token-lifetime").seconds.min == 6 * 30 * 86400
     approval = _fact(catalog, "whatsapp-template-approval-time").seconds

@@ -13,9 +13,9 @@ spreadsheet.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .catalog import Catalog
 from .facts import Fact, Range
@@ -28,9 +28,18 @@ from .strings import STRINGS
 from . import urls
 
 API = urls.API
-VERSION = 2
+VERSION = 3
 # Every change of the JSON's shape, newest first: served in the schema's description.
 CHANGELOG = (
+    "3 (2026-12): `answer.statement` holds the vendor's official statement where it answers in words (an auth "
+    "method, a signature scheme, a requirement, or a figure the research had wrong with no number to replace it), "
+    "and such an answer is `official: true`; the fact's `normalized` is computed from the answer only (null unless "
+    "the answer is the research's own figure; an official figure carries its own `normalized`); `per_minute`, "
+    "`per_day` and `safe_per_minute` only for rates counted over less than a day, never for quotas, billing "
+    "thresholds, concurrency or counts, and `per_day` never above a cap the vendor states for the same plan; "
+    "`answer.names` for a method or scheme the research names where that is the answer; "
+    "figures may carry `formula` ({base, per_user}, up to `value`); text fields are {he, en} only (editors' "
+    "notes are not published). "
     "2 (2026-12): each fact has `answer`, what a consultant sends: the vendor's official figures where a "
     "review gives them (typed, with plan and scope, normalized only for rates over a time window), else the "
     "research's own figure; `normalized` (the research's figure) is null when its review found it wrong or "
@@ -44,15 +53,36 @@ class _Shape(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _public(value):
+    # Text from data/ carries editors' fields (a translator's note, the Hebrew a stale English translates):
+    # only the words themselves are published.
+    if isinstance(value, Text):
+        return {"he": value.he, "en": value.en if value.translated else None}
+    return value
+
+
+class PublishedText(_Shape):
+    he: str
+    en: str | None = Field(description="null while the English translation is missing (the site shows the Hebrew).")
+
+    def __getitem__(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en is not None else self.he
+
+
+Words = Annotated[PublishedText, BeforeValidator(_public)]
+
+
 class NumberRange(_Shape):
     min: float | None = Field(description="Lower bound; equals max for a single value; null when open ('< 24h').")
     max: float | None = Field(description="Upper bound; null when open ('25+').")
 
 
 class Normalized(_Shape):
-    per_minute: NumberRange | None = Field(None, description="Rates and quotas, per minute (a month counts 30 days).")
-    per_day: NumberRange | None = Field(None, description="Rates and quotas, per day.")
-    safe_per_minute: NumberRange | None = Field(None, description="85% of per_minute: the research's headroom advice.")
+    per_minute: NumberRange | None = Field(None, description="Rates counted over less than a day, per minute.")
+    per_day: NumberRange | None = Field(None, description="Rates counted over less than a day, per day at that rate, "
+                                        "never above a daily or monthly cap the vendor states for the same plan.")
+    safe_per_minute: NumberRange | None = Field(None, description="85% of per_minute: the research's rule of thumb "
+                                                "(no vendor publishes it; pace by the vendor's rate-limit headers).")
     seconds: NumberRange | None = Field(None, description="Durations (token lifetimes, timeouts, approval times).")
     step_seconds: list[float] | None = Field(None, description="Backoff schedules: the delays in seconds.")
     bytes: NumberRange | None = Field(None, description="Sizes (1 MB = 1,048,576 bytes).")
@@ -62,13 +92,13 @@ class Normalized(_Shape):
 class SourceRef(_Shape):
     service: str = Field(description="A service id, or 'takeaways' for the closing summary.")
     bullet: str = Field(description="The bullet's id: its anchor on the page.")
-    url: Text = Field(description="The bullet's address on the site, per language (relative to the site root).")
-    stated: Text = Field(description="The fact in the bullet's own words (Hebrew verbatim from the research).")
+    url: Words = Field(description="The bullet's address on the site, per language (relative to the site root).")
+    stated: Words = Field(description="The fact in the bullet's own words (Hebrew verbatim from the research).")
 
 
 class PlatformRef(_Shape):
     id: str
-    name: Text
+    name: Words
     category: str
     url: str = Field(description="Official site or developer documentation.")
 
@@ -80,18 +110,26 @@ class FigureRecord(_Shape):
     per: dict | None = Field(description="The window of a rate or quota: {amount, unit}.")
     measure: str = Field(description="What kind of figure: rate, quota, points, recipients, concurrency, duration, "
                                      "size, count, cost, percent, multiple. Compare figures only within one.")
-    plan: Text | None
-    scope: Text | None
-    note: Text | None
-    words: Text = Field(description="The figure as the site shows it, per language.")
-    normalized: Normalized = Field(description="Rates over a time window only: per minute, per day, safe rate.")
+    plan: Words | None
+    scope: Words | None
+    note: Words | None
+    words: Words = Field(description="The figure as the site shows it, per language.")
+    formula: dict | None = Field(None, description="Where the vendor gives the allowance as a formula: {base, "
+                                 "per_user}; `value` is then its maximum (null with `unlimited`: no maximum).")
+    normalized: Normalized = Field(description="Rates counted over less than a day only: per minute, per day, "
+                                   "safe rate.")
 
 
 class AnswerRecord(_Shape):
-    official: bool = Field(description="true: the vendor's figures from the review; false: the research's own.")
+    official: bool = Field(description="true: the vendor's figures or statement from the review; false: the "
+                                       "research's own figure.")
     figures: list[FigureRecord] = Field(description="Every figure: per plan, scope or window. Empty when the "
-                                                    "research's figure was found wrong or outdated and the review "
-                                                    "gives no number (read the review's `official`).")
+                                                    "answer is in words (`statement`).")
+    statement: Words | None = Field(None, description="The answer in words (added in version 3): the vendor's "
+                                                      "official statement (`official: true`), or the research's "
+                                                      "own words where it states no number (`official: false`).")
+    names: list[str] = Field([], description="The methods or schemes the research names, where they are the answer "
+                                             "(added in version 3).")
 
 
 class SourceLinkRecord(_Shape):
@@ -101,9 +139,9 @@ class SourceLinkRecord(_Shape):
 
 class ReviewRecord(_Shape):
     id: str = Field(description="Stable: the claim's anchor on the review page (review/#<id>).")
-    claim: Text = Field(description="The research's words checked: Hebrew verbatim, and their English translation.")
+    claim: Words = Field(description="The research's words checked: Hebrew verbatim, and their English translation.")
     status: str = Field(description="verified | imprecise | outdated | wrong | unverified | guidance.")
-    official: Text = Field(description="What the vendor's official documentation says.")
+    official: Words = Field(description="What the vendor's official documentation says.")
     figures: list[FigureRecord] = Field(description="The vendor's figures, typed.")
     quote: str | None = Field(description="A sentence read at the source, verbatim.")
     sources: list[SourceLinkRecord] = Field(description="Where it says so.")
@@ -117,17 +155,19 @@ class FactRecord(_Shape):
     id: str = Field(description="Stable: the row's anchor on every page. Never changes.")
     platform: PlatformRef | None = Field(description="null: a statement about no single platform.")
     kind: str
-    subject: Text
-    stated: Text = Field(description="As the research states it (first source).")
+    subject: Words
+    stated: Words = Field(description="As the research states it (first source).")
     value: NumberRange | None = Field(description="The number(s) as stated, in `unit`.")
     steps: list[float]
     unit: str | None = Field(description="The unit as stated: request, call, message, second, hour, month, MB, USD...")
     per: dict | None = Field(description="The window of a rate: {amount, unit}.")
-    normalized: Normalized
+    normalized: Normalized = Field(description="Computed from the answer only: the research's figure normalized "
+                                   "when the answer is that figure, else empty (each official figure carries its "
+                                   "own).")
     names: list[str] = Field(description="Auth methods or signature schemes, as stated.")
     plan: str | None
-    scope: Text | None
-    note: Text | None
+    scope: Words | None
+    note: Words | None
     refresh: bool | None
     webhooks: bool
     conflicts_with: list[str] = Field(description="Ids of facts the research contradicts this one with.")
@@ -141,8 +181,8 @@ class FactRecord(_Shape):
 
 class TableRef(_Shape):
     id: str
-    page: Text = Field(description="The comparison page, per language.")
-    csv: Text = Field(description="The table as CSV, per language.")
+    page: Words = Field(description="The comparison page, per language.")
+    csv: Words = Field(description="The table as CSV, per language.")
     facts: list[str] = Field(description="Ids of its rows, in the page's order.")
 
 
@@ -151,8 +191,8 @@ class ChangeRecord(_Shape):
     date: str = Field(description="YYYY-MM-DD, or YYYY-MM when the vendor gives only the month.")
     coming: bool = Field(description="After the build date.")
     platforms: list[str]
-    title: Text
-    detail: Text | None
+    title: Words
+    detail: Words | None
     facts: list[str]
     services: list[str] = Field(description="The services it affects (through its facts and bullets).")
     reviews: list[str]
@@ -162,7 +202,7 @@ class ChangeRecord(_Shape):
 class FactsExport(_Shape):
     """The handbook's facts."""
 
-    version: Literal[2] = VERSION
+    version: Literal[3] = VERSION
     description: str = ("Every quantitative or plan statement of the integration services research, typed and "
                         "normalized, with the bullets it comes from. Numbers in `value` are as stated; "
                         "`normalized` is computed.")
@@ -194,15 +234,18 @@ def _both(doc: str, anchor: str | None = None) -> Text:
     return Text(he=urls.from_root(doc, anchor, "he"), en=urls.from_root(doc, anchor, "en"))
 
 
-def _normalized(q: Quantity) -> Normalized:
-    return Normalized(per_minute=_range(q.per_minute), per_day=_range(q.per_day),
+def _normalized(q: Quantity, per_day: Range | None = None) -> Normalized:
+    return Normalized(per_minute=_range(q.per_minute), per_day=_range(per_day or q.per_day),
                       safe_per_minute=_range(q.safe_per_minute), seconds=_range(q.seconds), bytes=_range(q.bytes))
 
 
-def _figure(q: Quantity, plan: Text | None, scope: Text | None, note: Text | None) -> FigureRecord:
+def _figure(q: Quantity, plan: Text | None, scope: Text | None, note: Text | None,
+            per_day: Range | None = None) -> FigureRecord:
+    formula = {"base": q.formula[0], "per_user": q.formula[1]} if q.formula else None
     return FigureRecord(value=_range(q.value), unlimited=q.unlimited, unit=q.unit,
                         per=q.per.model_dump() if q.per else None, measure=q.measure, plan=plan, scope=scope,
-                        note=note, words=Text(he=words(q, "he"), en=words(q, "en")), normalized=_normalized(q))
+                        note=note, words=Text(he=words(q, "he"), en=words(q, "en")), formula=formula,
+                        normalized=_normalized(q, per_day))
 
 
 def _sources(links) -> list[SourceLinkRecord]:
@@ -218,8 +261,17 @@ def _review(r: Review) -> ReviewRecord:
 
 
 def _answer(row: FactRow) -> AnswerRecord:
-    return AnswerRecord(official=row.official, figures=[
-        _figure(a.quantity, a.plan, a.scope, a.note) for a in row.answer if a.quantity.measure is not None])
+    if row.restated:
+        return AnswerRecord(official=True, figures=[], statement=row.review.official)
+    figures = [_figure(a.quantity, a.plan, a.scope, a.note, a.per_day(row.caps))
+               for a in row.answer if a.quantity.measure is not None]
+    # A method or a scheme the research names is answered by its names; a statement with no number by its words.
+    names = [n for a in row.answer if not a.official for n in getattr(a.quantity, "names", [])]
+    statement = None
+    if not figures and not names:
+        said = {lang: " · ".join(filter(None, (l.text, l.detail))) for lang in CODES for l in row.answer_lines(lang)[:1]}
+        statement = Text(he=said.get("he") or row.fact.stated.he, en=said.get("en") or row.fact.stated["en"])
+    return AnswerRecord(official=row.official, figures=figures, names=names, statement=statement)
 
 
 def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
@@ -234,8 +286,8 @@ def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
         platform=PlatformRef(id=p.id, name=p.name, category=p.category, url=p.url) if p else None,
         value=_range(fact.value), steps=fact.steps, unit=fact.unit,
         per=fact.per.model_dump() if fact.per else None,
-        # A figure the review found wrong or outdated feeds no computation.
-        normalized=Normalized() if row.discredited else Normalized(
+        # Computed from the answer only: the research's figure feeds nothing unless it is the answer.
+        normalized=Normalized() if row.official or not row.answer else Normalized(
             per_minute=_range(fact.per_minute), per_day=_range(fact.per_day),
             safe_per_minute=_range(fact.safe_per_minute), seconds=_range(fact.seconds),
             step_seconds=fact.step_seconds or None, bytes=_range(fact.bytes), usd=_range(fact.usd)),

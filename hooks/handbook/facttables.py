@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Callable
 
@@ -20,7 +21,7 @@ from . import bidi
 from .catalog import Catalog
 from .escaping import csv_cell
 from .facts import KINDS, TAKEAWAYS, Fact, conflicts
-from .figures import HEADROOM, Quantity, Range, number, span, words
+from .figures import HEADROOM, PACED_UNDER, RATE_UNITS, Quantity, Range, number, span, words
 from . import urls
 from .languages import DIRECTION
 from .models import Platform, Text
@@ -82,6 +83,9 @@ class FactRow:
     platform: Platform | None
     conflicts: tuple[str, ...] = ()  # ids of the rows it disagrees with
     review: Review | None = None  # data/reviews.yaml; None: not reviewed yet
+    # The platform's stated caps over a day or longer (FactBook); None for a row about no single platform,
+    # whose figures come from several vendors: their caps live on the vendors' rows, so no per-day there.
+    caps: tuple["AnswerFigure", ...] | None = ()
 
     @property
     def id(self) -> str:
@@ -104,6 +108,8 @@ class FactRow:
         """What a consultant sends: the vendor's official figures where the review has them, else the
         research's own figure (never one the review found wrong or outdated)."""
         # A method or a signature scheme is answered in words; a number answers the other kinds.
+        if self.review and self.review.answered_in_words:
+            return ()
         if self.review and self.fact.kind not in NAMED_KINDS:
             official = self.review.figures_for(self.id)
             if official:
@@ -134,17 +140,21 @@ class FactRow:
             text = a.words(lang) if a.official else self.value(lang)[0]
             plan = a.plan if a.official or self.fact.kind != "plan-requirement" else None
             detail = " · ".join(q[lang] for q in (plan, a.scope, a.note) if q)
-            lines.append(Line(text, a.plan_key, detail, a.rate(lang)))
+            lines.append(Line(text, a.plan_key, detail, a.rate(lang, self.caps)))
         return tuple(lines)
 
     @property
     def restated(self) -> bool:
-        """No official figure, and the research is off: the official statement answers in words."""
-        return bool(self.review) and not self.official and self.status in NEEDS_FIGURES
+        """No official figure, and the research is off (or the reviewer answers in words): the official
+        statement answers in words."""
+        return bool(self.review) and not self.official and (
+            self.review.answered_in_words or self.status in NEEDS_FIGURES)
 
     def computed(self, attr: str) -> tuple[Line, ...]:
-        """A normalized column (per minute, per day, safe rate), from the answer only."""
-        return tuple(Line(span(getattr(a.quantity, attr)), a.plan_key) for a in self.answer)
+        """A normalized column (per minute, per day, safe rate), from the answer only; per day never above
+        a stated cap that binds."""
+        return tuple(Line(span(a.per_day(self.caps) if attr == "per_day" else getattr(a.quantity, attr)), a.plan_key)
+                     for a in self.answer)
 
     def value(self, lang: str) -> tuple[str, float | None]:
         """The research's own figure in words, and its sort key."""
@@ -155,7 +165,8 @@ class FactRow:
             return ", ".join(f.names), None
         if f.kind == "plan-requirement":
             return f"{f.plan} {t['and_up']}", None
-        return words(f, lang), f.sort_key()
+        # A statement with no number ("unlimited on paid plans") is answered by the research's own words.
+        return words(f, lang) or f.stated[lang], f.sort_key()
 
     def sort_key(self) -> float | None:
         """The answer's first figure, normalized within its kind."""
@@ -169,6 +180,13 @@ class FactRow:
 
 
 NAMED_KINDS = ("auth-method", "webhook-signature")
+# Plan names that mean every plan: such a figure is for no one plan.
+EVERY_PLAN = frozenset(("", "any tier", "all plans", "all tiers"))
+
+
+def _counted(unit: str | None) -> str | None:
+    # Calls and requests are the same thing counted; a batch request or a message is not.
+    return "request" if unit == "call" else unit
 
 
 def _plan_chips(plans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -201,14 +219,84 @@ class AnswerFigure:
     def words(self, lang: str) -> str:
         return words(self.quantity, lang)
 
-    def rate(self, lang: str) -> str:
-        """'= 600 per minute · 864,000 per day · safe (85%): 510 per minute', for a rate only."""
+    @property
+    def plan_keys(self) -> frozenset[str] | None:
+        """The plans it is for, each once ("Professional, Enterprise" is two); empty for every plan, None
+        for a figure that names no plan at all."""
+        if self.plan is None:
+            return None
+        keys = frozenset(k.strip() for k in self.plan_key.split(",")) - EVERY_PLAN
+        return keys
+
+    @property
+    def cap_per_day(self) -> Range | None:
+        """A cap over a day or longer (a daily cap, a monthly quota), as an amount per day; None otherwise (a
+        billing threshold caps nothing)."""
+        q = self.quantity
+        if q.value is None or q.value.max is None or q.per is None or q.unit not in RATE_UNITS \
+                or getattr(q, "billing_threshold", False):
+            return None
+        return q.value.scaled(86400 / q.per.seconds) if q.per.seconds >= PACED_UNDER else None
+
+    def binding(self, caps: tuple["AnswerFigure", ...] | None) -> tuple[tuple["AnswerFigure", bool], ...]:
+        """The stated caps of the same platform that bind before this rate does, with whether a cap
+        binds only on its own plan (this figure names no plan, the cap does)."""
+        q = self.quantity
+        if not q.paced or caps is None or getattr(q, "wider_scope", False):
+            return ()
+        out = []
+        for cap in caps:
+            daily = cap.cap_per_day
+            if cap is self or daily is None or _counted(cap.quantity.unit) != _counted(q.unit):
+                continue
+            mine, theirs = self.plan_keys, cap.plan_keys
+            if theirs is None or not theirs:
+                conditional = False  # a cap on every plan
+            elif mine is None:
+                conditional = True  # this rate names no plan: the cap binds on the cap's own plan
+            elif mine & theirs:
+                conditional = not mine <= theirs  # "Professional, Enterprise" against Professional's cap
+            else:
+                continue
+            if q.per_day.max is not None and q.per_day.max > daily.max:
+                out.append((cap, conditional))
+        return tuple(out)
+
+    def per_day(self, caps: tuple["AnswerFigure", ...] | None) -> Range | None:
+        """Per day at this rate, never above a cap that binds: on every plan the figure is for, the lowest
+        cap of that plan; a range when its plans' caps differ. None without the platform's caps."""
+        day = None if caps is None else self.quantity.per_day
+        binding = self.binding(caps)
+        if day is None or not binding:
+            return day
+        everywhere = [c.cap_per_day.max for c, conditional in binding if not conditional]
+        plans = self.plan_keys
+        if plans:
+            # Each plan's bound: a cap on every plan, or the lowest cap that names that plan.
+            bounds = [min(everywhere + [c.cap_per_day.max for c, _ in binding if c.plan_keys and p in c.plan_keys],
+                          default=math.inf) for p in plans]
+        else:
+            bounds = [min(everywhere, default=math.inf)]
+        lo, hi = min(bounds), max(bounds)
+        if hi == math.inf and lo == math.inf:
+            return day
+        return Range(min=None if day.min is None else min(day.min, lo), max=min(day.max, hi))
+
+    def rate(self, lang: str, caps: tuple["AnswerFigure", ...] | None = ()) -> str:
+        """'= 600 per minute · 864,000 per day at this rate · the cap of 250,000 requests per day binds first ·
+        the research's rule of thumb (85%): 510 per minute (...)', for a rate a client paces against."""
         q, t = self.quantity, STRINGS[lang]
-        if q.per_minute is None or q.per.unit == "minute" and q.per.amount == 1:
-            return t["normalized_rate_day"].format(day=span(q.per_day), safe=span(q.safe_per_minute)) \
-                if q.per_minute is not None else ""
-        return t["normalized_rate"].format(minute=span(q.per_minute), day=span(q.per_day),
-                                           safe=span(q.safe_per_minute))
+        if not q.paced:
+            return ""
+        parts = [] if q.per.unit == "minute" and q.per.amount == 1 else [
+            t["normalized_minute"].format(minute=span(q.per_minute))]
+        if caps is not None:
+            parts.append(t["normalized_day"].format(day=span(q.per_day)))
+        for cap, conditional in self.binding(caps):
+            said = t["cap_binds_on_plan" if conditional else "cap_binds"]
+            parts.append(said.format(cap=words(cap.quantity, lang), plan=cap.plan[lang] if cap.plan else ""))
+        said = ("= " + " · ".join(parts) + " · ") if parts else ""
+        return said + t["normalized_safe"].format(safe=span(q.safe_per_minute))
 
     def detail(self, lang: str) -> str:
         return " · ".join(q[lang] for q in (self.plan, self.scope, self.note) if q)
@@ -268,12 +356,20 @@ def _rate(attr):
     return cell
 
 
+def _joined(label: str, value: str) -> str:
+    # A label ending in a hyphen is a prefix (Hebrew "נבדק ב-"): the value follows it without a space.
+    return label + value if label.endswith("-") else f"{label} {value}"
+
+
 def _research(book, row, lang):
     return Cell(row.fact.stated[lang], conflicts=row.conflicts)
 
 
 def _refresh(book, row, lang):
     r = row.fact.refresh
+    # An official answer with a token that never expires (Mailchimp's) makes "refresh needed" vary by vendor.
+    if r and any(a.official and a.quantity.unlimited and a.quantity.measure == "duration" for a in row.answer):
+        return Cell(STRINGS[lang]["refresh_varies"])
     return Cell("" if r is None else STRINGS[lang]["yes" if r else "no"])
 
 
@@ -285,14 +381,16 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     Column("stated", Text(he="כפי שנכתב במחקר", en="As stated"), _research),
     Column("per_minute", Text(he="לדקה", en="Per minute"), _rate("per_minute")),
     Column("per_day", Text(he="ליום", en="Per day"), _rate("per_day")),
-    Column("safe_per_minute", Text(he=f"קצב בטוח לדקה ({HEADROOM:.0%})", en=f"Safe per minute ({HEADROOM:.0%})"),
+    Column("safe_per_minute", Text(he=f"לדקה לפי כלל האצבע של המחקר ({HEADROOM:.0%})",
+                                   en=f"Per minute at the research's rule of thumb ({HEADROOM:.0%})"),
            _rate("safe_per_minute")),
     Column("plan", Text(he="חבילה או Tier", en="Plan or tier"), lambda b, r, lang: Cell(r.fact.plan or "")),
     Column("refresh", Text(he="צריך refresh", en="Refresh needed"), _refresh),
     Column("qualifiers", Text(he="הסתייגויות", en="Qualifiers"), lambda b, r, lang: Cell(r.qualifiers(lang))),
     Column("review", Text(he="בדיקה", en="Review"),
            lambda b, r, lang: Cell(STRINGS[lang]["status_" + r.status] + (
-               f" ({STRINGS[lang]['checked_on']} {r.review.checked})" if r.review else ""), r.status)),
+               f" ({_joined(STRINGS[lang]['checked_on'], r.review.checked.isoformat())})" if r.review else ""),
+               r.status)),
     Column("sources", Text(he="מקור", en="Source"),
            lambda b, r, lang: Cell(" ".join(l.label for l in b.sources(r, lang)), links=b.sources(r, lang))),
 ]}
@@ -375,6 +473,13 @@ class FactBook:
         rows = [FactRow(f, catalog.platforms.get(f.platform) if f.platform else None, tuple(against.get(f.id, ())),
                         self.reviews.for_fact(f.id))
                 for f in catalog.facts]
+        # Each row knows its platform's caps over a day or longer, so that a rate never reads above one.
+        caps: dict[str | None, list[AnswerFigure]] = {}
+        for row in rows:
+            if row.platform is not None:
+                caps.setdefault(row.fact.platform, []).extend(a for a in row.answer if a.cap_per_day is not None)
+        rows = [replace(row, caps=tuple(caps.get(row.fact.platform, ())) if row.platform is not None else None)
+                for row in rows]
         # Reading order without JavaScript: by platform (general last), then kind, then size.
         self.rows: tuple[FactRow, ...] = tuple(sorted(rows, key=self._reading_order))
         self.by_id: dict[str, FactRow] = {row.id: row for row in self.rows}
@@ -396,7 +501,7 @@ class FactBook:
 
     @staticmethod
     def _reading_order(row: FactRow) -> tuple:
-        per_day = row.fact.per_day
+        per_day = row.fact._rate(86400)
         return (row.platform is None, row.platform_name("en").lower(), KINDS.index(row.fact.kind),
                 row.fact.subject.en.lower(), row.fact.measure or "",
                 per_day.max if per_day and per_day.max is not None else 0)
@@ -454,17 +559,28 @@ class FactBook:
         return [s for s in self.catalog.services if s.id in ids]
 
     def csv(self, table: FactTable, lang: str, url: Callable[[Link], str]) -> str:
-        """The table as CSV: the page's header and cell texts; links as site URLs."""
+        """The table as CSV: the page's header and cell texts, links as site URLs, one value per cell: a row per
+        figure of the answer, with its plan, scope, note and normalized forms in named columns. A byte-order mark
+        first, so that a spreadsheet reads it as UTF-8."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
+        t = STRINGS[lang]
         # The research's words and the review's status stand beside the answer, as on the page.
-        # and a rate's normalized forms, a value per figure of the answer.
         extra = [COLUMNS[k] for k in ("stated", "per_minute", "per_day", "safe_per_minute")]
-        writer.writerow(["id", *(c.label[lang] for c in table.columns), *(c.label[lang] for c in extra), "status"])
+        writer.writerow([t["csv_id"], *(c.label[lang] for c in table.columns), COLUMNS["plan"].label[lang],
+                         t["csv_scope"], t["csv_note"], *(c.label[lang] for c in extra), t["csv_status"]])
         for row, cells in table.cells(self, lang):
-            # A cell from data that starts like a formula is shown as text (escaping.csv_cell).
-            writer.writerow([csv_cell(c) for c in (
-                row.id, *(" ".join(url(l) for l in cell.links) if col.key == "sources" else cell.text
-                          for col, cell in zip(table.columns, cells)),
-                *(c.cell(self, row, lang).text for c in extra), row.status)])
-        return out.getvalue()
+            lines = row.answer_lines(lang)
+            figures = (None,) if row.restated else row.answer or (None,)
+            computed = {c.key: row.computed(c.key) for c in extra[1:]}
+            for i, line in enumerate(lines or (Line(""),)):
+                figure = figures[i] if i < len(figures) else None
+                page = [" ".join(url(lk) for lk in cell.links) if col.key == "sources" else
+                        line.text if col.key == "answer" else cell.text for col, cell in zip(table.columns, cells)]
+                named = [q[lang] if q else "" for q in ((figure.plan, figure.scope, figure.note) if figure and (
+                    figure.official or row.fact.kind != "plan-requirement") else (None, None, None))]
+                normalized = [computed[c.key][i].text if i < len(computed[c.key]) else "" for c in extra[1:]]
+                # A cell from data that starts like a formula is shown as text (escaping.csv_cell).
+                writer.writerow([csv_cell(c) for c in (row.id, *page, *named, extra[0].cell(self, row, lang).text,
+                                                       *normalized, row.status)])
+        return "\ufeff" + out.getvalue()

@@ -5,8 +5,9 @@ review's official `Figure` (reviews.py) are both a `Quantity`: a value (one
 number, a range, or unlimited), a unit and, for rates and quotas, the window
 it counts over. Here, once, for both:
 
-- what kind of figure it is (`measure`): a rate over a time window is
-  normalized (per minute, per day, the 85% safe rate); a monthly quota, a
+- what kind of figure it is (`measure`): a rate a client paces against (over
+  less than a day, not zero) is normalized (per minute, per day, the 85% rate
+  of the research's rule of thumb); a daily cap is not; a monthly quota, a
   concurrency limit, credits or cost points per window, unique recipients per
   24 hours, a duration, a size, a count are kinds of their own, shown as they
   are and compared only within their kind;
@@ -25,6 +26,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .models import Strict
+from .strings import STRINGS
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -51,8 +53,11 @@ SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "month": 30 * 
 # Binary units, as the platforms configure them (n8n's 16 MB is 16 MiB).
 BYTES = {"KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
 
-# The research's headroom advice: use 85% of a rate limit's capacity, not 100%.
+# The research's rule of thumb (no vendor publishes it): use 85% of a rate limit's capacity, not 100%.
 HEADROOM = 0.85
+# A rate over a window this long or longer is a quota (a daily cap, a free allowance before charges): a
+# client does not pace against it, so it is not normalized per minute and gets no safe rate.
+PACED_UNDER = 86400
 
 # What a figure measures: figures are compared only within one measure.
 Measure = Literal["rate", "quota", "points", "recipients", "concurrency", "duration", "size", "count", "cost",
@@ -160,6 +165,11 @@ class Quantity(Strict):
     def unlimited(self) -> bool:
         return False
 
+    @property
+    def formula(self) -> tuple[float, float] | None:
+        """(base, per user) where the vendor gives the allowance as base + per user, up to `value`."""
+        return None
+
     # -- normalized: only a rate over a time window ----------------------------
 
     def _rate(self, seconds: float) -> Range | None:
@@ -168,12 +178,23 @@ class Quantity(Strict):
         return self.value.scaled(seconds / self.per.seconds)
 
     @property
+    def paced(self) -> bool:
+        """A rate a client paces against: counted over less than a day, and not zero (0 means no access)."""
+        return (self.measure == "rate" and self.value is not None and self.per.seconds < PACED_UNDER
+                and not self.no_access)
+
+    @property
+    def no_access(self) -> bool:
+        """The vendor gives 0 per window: no API access at all, not a slow rate."""
+        return self.measure == "rate" and self.value is not None and self.value.max == 0
+
+    @property
     def per_minute(self) -> Range | None:
-        return self._rate(60)
+        return self._rate(60) if self.paced else None
 
     @property
     def per_day(self) -> Range | None:
-        return self._rate(86400)
+        return self._rate(86400) if self.paced else None
 
     @property
     def safe_per_minute(self) -> Range | None:
@@ -192,7 +213,7 @@ class Quantity(Strict):
 
     def normalized(self) -> tuple | None:
         """The value on one scale within its measure, for comparing two statements."""
-        r = self.per_minute or self.seconds or self.bytes or self.value
+        r = self._rate(60) or self.seconds or self.bytes or self.value
         if self.measure in ("points", "recipients", "quota") and self.value is not None:
             r = self.value.scaled(86400 / self.per.seconds) if self.measure != "quota" else self.value
         return None if r is None else (self.measure, r.min, r.max)
@@ -300,6 +321,16 @@ def words(q: Quantity, lang: str) -> str:
     if q.unit is None or (q.value is None and not q.unlimited):
         return ""
     value, unit = (q.value, q.unit) if q.value is None else _natural(q.value, q.unit)
+    if q.no_access:
+        return STRINGS[lang]["no_api_access"]
+    if q.formula:
+        # The vendor's formula first, then its ceiling: "50,000 + 250 per user, up to 100,000 API credits".
+        base, per_user = q.formula
+        cap = STRINGS[lang]["formula_no_cap"] if q.unlimited else \
+            STRINGS[lang]["formula_cap"].format(cap=number(value.max))
+        window = " " + window_words(q.per, lang) if q.per is not None else ""
+        return STRINGS[lang]["formula"].format(base=number(base), per_user=number(per_user), cap=cap,
+                                               units=unit_word(unit, lang, True), window=window)
     if q.unlimited:
         amount = UNLIMITED[lang]
         text = f"{amount} ({unit_word(unit, lang, True)})" if unit in UNIT_WORDS else amount

@@ -62,8 +62,19 @@ class Figure(Quantity):
     note: Text | None = Field(default=None, description="A qualifier the vendor adds.")
     fact: Slug | None = Field(default=None, description="When the review covers several facts: the fact this figure "
                               "answers (absent: every fact of the review).")
+    base: float | None = Field(default=None, ge=0, description="Where the vendor gives the allowance as a formula: "
+                               "the base amount (with `per_user`; `value` is then the maximum).")
+    per_user: float | None = Field(default=None, gt=0, description="The amount added per user license (with `base`).")
+    billing_threshold: bool = Field(default=False, description="A free allowance before charges, not a limit: it "
+                                    "caps no rate.")
+    wider_scope: bool = Field(default=False, description="A rate counted over a wider scope than the platform's daily "
+                              "or monthly caps (across all tenants, say): they do not bound it.")
 
     model_config = ConfigDict(populate_by_name=True)
+
+    @property
+    def formula(self) -> tuple[float, float] | None:
+        return None if self.base is None or self.per_user is None else (self.base, self.per_user)
 
     @model_validator(mode="before")
     @classmethod
@@ -81,6 +92,8 @@ class Figure(Quantity):
             problems.append("a figure needs its unit")
         if (self.value is None) == (not self.unlimited_):
             problems.append("a figure needs exactly one of value, min/max or unlimited: true")
+        if (self.base is None) != (self.per_user is None):
+            problems.append("a formula needs both base and per_user")
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -126,6 +139,8 @@ class Review(Strict):
     quote: Claim | None = Field(default=None, description="A sentence read at the source, verbatim: the evidence.")
     checked: dt.date = Field(description="The day the sources were read (YYYY-MM-DD).")
     changed: dt.date | None = Field(default=None, description="The day the vendor changed it, where known.")
+    answered_in_words: bool = Field(default=False, description="The official statement is the answer: the figures "
+                                    "(if any) answer another question, or the reviewer answers with no figure.")
 
     @model_validator(mode="after")
     def _complete(self):
