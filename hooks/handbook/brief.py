@@ -187,7 +187,7 @@ WORDS = (
     "brief_services", "brief_checklist", "brief_every_system", "brief_answers", "brief_changes",
     "brief_takeaways", "brief_unknown", "brief_left_out", "brief_no_answers", "brief_no_changes",
     "brief_in_days", "brief_today", "brief_days_ago", "brief_other_plans", "brief_copied", "brief_asked_by",
-    "brief_plan_any", "brief_client", "brief_consultant", "brief_date", "brief_empty", "brief_official",
+    "brief_plan_any", "brief_client", "brief_consultant", "brief_date", "brief_empty",
 )
 
 

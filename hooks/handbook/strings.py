@@ -561,7 +561,7 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "brief_days_ago": "לפני {n} ימים",
         "brief_other_plans": "יש נתונים רק לחבילות אחרות: {plans}",
         "brief_asked_by": "נדרש בשירותים",
-        "brief_official": "רשמי",
+        "brief_how": "כתובת של תדריך: brief/?systems=hubspot,xero&plans=hubspot:professional&services=int-crm-accounting (מזהי הפלטפורמות כמו בכתובות הדפים שלהן; חבילה ליד כל מערכת; השירותים רק כשמצמצמים). הנתונים שהתדריך נבנה מהם:",
     },
     "en": {
         "brief": "Client brief",
@@ -599,7 +599,7 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
         "brief_days_ago": "{n} days ago",
         "brief_other_plans": "Figures for other plans only: {plans}",
         "brief_asked_by": "Asked by services",
-        "brief_official": "official",
+        "brief_how": "A brief's address: brief/?systems=hubspot,xero&plans=hubspot:professional&services=int-crm-accounting (platform ids as in their pages' addresses; a plan beside each system; services only when narrowed). The data the brief is built from:",
     },
 }
 for _lang, _words in BRIEF_STRINGS.items():
