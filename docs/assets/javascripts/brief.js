@@ -229,9 +229,13 @@
       var doc = el("article", { "class": "hb-brief-doc", lang: data.lang });
       // The heading: the systems, the client, the consultant, the date, the brief's address.
       var head = el("header", { "class": "hb-brief-head" });
-      head.appendChild(el("h2", { id: "brief-title" }, [b.systems.map(function (p) {
-        return p.name + (picks.plans[p.id] ? " (" + planName(p, picks.plans[p.id]) + ")" : "");
-      }).join(" · ")]));
+      // Each system isolated: a row of Latin names reads from the right on a Hebrew page.
+      var title = el("h2", { id: "brief-title" });
+      b.systems.forEach(function (p, i) {
+        if (i) title.appendChild(document.createTextNode(" · "));
+        title.appendChild(el("span", { dir: "auto" }, [p.name + (picks.plans[p.id] ? " (" + planName(p, picks.plans[p.id]) + ")" : "")]));
+      });
+      head.appendChild(title);
       var meta = el("p", { "class": "hb-brief-meta" });
       fields.forEach(function (f) {
         if (!f.value.trim()) return;
