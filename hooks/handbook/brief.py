@@ -82,16 +82,17 @@ def search_names(platform: Platform, catalog) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def named_platforms(text: str, platforms: dict[str, Platform]) -> list[str]:
-    """Ids of the platforms a bullet names: by a spelling as a whole word, or by its vendor's name
-    opening the bullet ("Microsoft: Azure AD app registration", "Google: enable ...")."""
-    found = []
-    for pid, p in platforms.items():
-        vendor = p.name.en.split()[0]
-        if any(re.search(rf"(?<![\w]){re.escape(s)}(?![\w])", text) for s in _spellings(p)) or \
-                re.match(rf"{re.escape(vendor)}:", text):
-            found.append(pid)
-    return found
+def name_pattern(platform: Platform) -> re.Pattern:
+    """How a bullet names a platform: a spelling as a whole word, or its vendor's name opening the
+    bullet ("Microsoft: Azure AD app registration", "Google: enable ...")."""
+    spellings = "|".join(re.escape(s) for s in _spellings(platform))
+    vendor = re.escape(platform.name.en.split()[0])
+    return re.compile(rf"(?<!\w)(?:{spellings})(?!\w)|^{vendor}:")
+
+
+def named_platforms(text: str, patterns: dict[str, re.Pattern]) -> list[str]:
+    """Ids of the platforms a bullet names (`patterns`: name_pattern of each)."""
+    return [pid for pid, pattern in patterns.items() if pattern.search(text)]
 
 
 # ---------------------------------------------------------------------------
@@ -118,11 +119,16 @@ class BriefData:
         # The systems a client runs: every platform that is a system of a service.
         ids = {p for s in self.catalog.services for system in s.systems for p in system.platforms}
         self.platforms = sorted((self.catalog.platforms[p] for p in ids), key=lambda p: p.name.en.lower())
+        self._services_of = {p.id: {s.id for s in book.services_of(p.id)} for p in self.platforms}
+        # Which systems each prerequisite names, in English (else Hebrew): the same in both files.
+        patterns = {p.id: name_pattern(p) for p in self.platforms}
+        self._named = {(s.id, item.id): named_platforms(item.en or "", patterns) or named_platforms(item.he, patterns)
+                       for s in self.catalog.services for item in s.prerequisites}
 
     def data(self, lang: str) -> dict:
         t, catalog, book = STRINGS[lang], self.catalog, self.book
         picked = {p.id: p for p in self.platforms}
-        services = {s.id for p in self.platforms for s in book.services_of(p.id)}
+        services = set().union(*self._services_of.values())
         return {
             "version": VERSION,
             "lang": lang,
@@ -131,7 +137,7 @@ class BriefData:
             "services": [{
                 "id": s.id, "number": s.number, "title": _text(s.title[lang], lang),
                 "url": urls.from_root(urls.service(s.id), None, lang),
-                "platforms": [p.id for p in self.platforms if s in book.services_of(p.id)],
+                "platforms": [p.id for p in self.platforms if s.id in self._services_of[p.id]],
                 # Each system a slot of alternatives (a CRM: Zoho CRM or HubSpot): an item naming one
                 # alternative is not for a client who picked another.
                 "systems": [system.platforms for system in s.systems if system.platforms],
@@ -139,7 +145,7 @@ class BriefData:
             "prerequisites": [{
                 "service": s.id, "id": item.id, "text": _text(item[lang], lang),
                 "url": urls.from_root(urls.service(s.id), item.id, lang),
-                "platforms": named_platforms(item.en or "", picked) or named_platforms(item.he, picked),
+                "platforms": self._named[(s.id, item.id)],
             } for s in catalog.services if s.id in services for item in s.prerequisites],
             "answers": [self._answer(row, lang) for p in self.platforms for row in self.rows(p.id)],
             "changes": [{
@@ -264,8 +270,8 @@ class BriefPage:
 
     def page(self, render, path: str, lang: str) -> str:
         data = BriefData(self.book)
-        services = [s for s in self.book.catalog.services
-                    if any(s in self.book.services_of(p.id) for p in data.platforms)]
+        involved = set().union(*data._services_of.values())
+        services = [s for s in self.book.catalog.services if s.id in involved]
         return render("brief.md.j2", path, lang, platforms=data.platforms, services=services,
                       data_file=data_file(lang))
 
