@@ -149,9 +149,11 @@ def test_the_shopify_client_hears_of_each_coming_change(data):
     assert "shopify-public-apps-expiring-tokens-required" in brief["changes"]
 
 
-def test_unknown_systems_and_services_are_named_not_dropped(data):
-    brief = assemble(data["en"], ["hubspot", "hubspott"], services=["int-calendar", "int-nothing"])
-    assert brief["unknown"] == ["hubspott", "int-nothing"]
+def test_unknown_systems_services_and_plans_are_named_not_dropped(data):
+    brief = assemble(data["en"], ["hubspot", "hubspott"], {"hubspot": "gold"}, services=["int-calendar", "int-nothing"])
+    assert brief["unknown"] == ["hubspott", "int-nothing", "hubspot:gold"]
+    # An unknown plan is no plan: every figure shows.
+    assert dict(brief["answers"]["hubspot"])["hubspot-daily-requests"] == [0, 1, 2]
     assert brief["services"] == ["int-calendar"]
 
 

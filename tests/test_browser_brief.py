@@ -192,9 +192,10 @@ def test_copy_puts_the_brief_on_the_clipboard_as_html_and_text(tab, data, lang):
 @pytest.mark.parametrize("lang", CODES)
 def test_unknown_ids_get_a_visible_note(tab, lang):
     base, page = tab
-    _open(page, f"{base}/{LANGS[lang]}brief/?systems=hubspot,not-a-system&services=int-nothing")
+    _open(page, f"{base}/{LANGS[lang]}brief/?systems=hubspot,not-a-system&services=int-nothing&plans=hubspot:gold")
     note = page.locator(".hb-brief-unknown")
-    assert note.is_visible() and "not-a-system" in note.inner_text() and "int-nothing" in note.inner_text()
+    assert note.is_visible()
+    assert all(i in note.inner_text() for i in ("not-a-system", "int-nothing", "hubspot:gold"))
     assert page.locator("#brief-title").is_visible()
 
 

@@ -213,6 +213,9 @@ def assemble(data: dict, systems: list[str], plans: dict[str, str] | None = None
     involved = [s["id"] for s in data["services"] if set(s["platforms"]) & set(systems)]
     unknown += [s for s in services or () if s not in involved]
     scope = [s for s in involved if not services or s in services]
+    offered = {p["id"]: [key for key, _ in p["plans"]] for p in data["platforms"]}
+    unknown += [f"{s}:{key}" for s, key in plans.items() if s in systems and key not in offered[s]]
+    plans = {s: key for s, key in plans.items() if s in systems and key in offered[s]}
     # One item per prerequisite id, with every service that asks for it, grouped by the first picked
     # system it names, else the first system it names, else for every system. An item naming only
     # systems the client replaces by a pick (Zoho CRM, when the client runs HubSpot) is left out.

@@ -56,6 +56,13 @@
     }).map(function (s) { return s.id; });
     unknown = unknown.concat(picks.services.filter(function (s) { return involved.indexOf(s) === -1; }));
     var scope = involved.filter(function (s) { return !picks.services.length || picks.services.indexOf(s) !== -1; });
+    var plans = {};
+    Object.keys(picks.plans).forEach(function (s) {
+      if (systems.indexOf(s) === -1) return;
+      var offered = known[s].plans.some(function (kv) { return kv[0] === picks.plans[s]; });
+      if (offered) plans[s] = picks.plans[s];
+      else unknown.push(s + ":" + picks.plans[s]);
+    });
     var slots = {};
     data.services.forEach(function (s) { slots[s.id] = s.systems; });
     var items = {}, order = [], leftOut = [];
@@ -78,7 +85,7 @@
       return { group: g, items: order.filter(function (id) { return items[id].group === g; }).map(function (id) { return items[id]; }) };
     }).filter(function (g) { return g.items.length; });
     var answers = systems.map(function (s) {
-      var chosen = picks.plans[s] || "";
+      var chosen = plans[s] || "";
       var rows = data.answers.filter(function (a) { return a.platform === s; }).map(function (a) {
         var lines = a.lines.filter(function (line) {
           return !chosen || !line.plans.length || line.plans.indexOf(chosen) !== -1;
@@ -97,6 +104,7 @@
       changes: data.changes.filter(function (c) {
         return c.platforms.some(function (p) { return systems.indexOf(p) !== -1; });
       }),
+      plans: plans,
       takeaways: data.takeaways.filter(function (t) {
         return t.services.some(function (s) { return scope.indexOf(s) !== -1; });
       })
@@ -233,7 +241,7 @@
       var title = el("h2", { id: "brief-title" });
       b.systems.forEach(function (p, i) {
         if (i) title.appendChild(document.createTextNode(" · "));
-        title.appendChild(el("span", { dir: "auto" }, [p.name + (picks.plans[p.id] ? " (" + planName(p, picks.plans[p.id]) + ")" : "")]));
+        title.appendChild(el("span", { dir: "auto" }, [p.name + (b.plans[p.id] ? " (" + planName(p, b.plans[p.id]) + ")" : "")]));
       });
       head.appendChild(title);
       var meta = el("p", { "class": "hb-brief-meta" });
