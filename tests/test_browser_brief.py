@@ -213,3 +213,16 @@ def test_a_service_checklist_prints_on_one_clean_page(tab, lang):
     assert budget.locator(".hb-print-answer").is_visible()
     assert not budget.locator(".hb-text").is_visible()
     assert _pages(page.pdf(format="A4")) == 1
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_on_a_phone_the_brief_is_as_wide_as_the_screen(served, lang):
+    base, browser = served
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        for systems, plans in COMBINATIONS.values():
+            _open(page, f"{base}/{LANGS[lang]}brief/?{_address(systems, plans)}")
+            # A long plan name in a list, a long address: nothing makes the page scroll sideways.
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, systems
+    finally:
+        page.close()
