@@ -86,6 +86,13 @@ def test_an_item_several_services_ask_for_is_one_item_naming_each(data):
     assert brief["merged"]["active-accounts"] == ["int-crm-accounting", "int-crm-support"]
 
 
+def test_a_corrected_item_reads_as_its_answer(data, catalog):
+    budget = next(p for p in data["en"]["prerequisites"] if p["id"] == "api-cost-budget")
+    review = next(r for r in catalog.reviews if any(b.bullet == "api-cost-budget" for b in r.bullets))
+    claim = next(i for i in catalog.service("whatsapp-api-setup").prerequisites if i.id == "api-cost-budget")
+    assert review.correction and _flat(budget["text"]) == review.official.en != claim.en
+
+
 def test_items_are_grouped_by_the_system_they_name(data):
     brief = assemble(data["en"], ["hubspot", "xero", "whatsapp-business-api"])
     # "OAuth apps configured in the QuickBooks/Xero Developer Console": the client runs Xero.

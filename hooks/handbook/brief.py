@@ -142,8 +142,10 @@ class BriefData:
                 # alternative is not for a client who picked another.
                 "systems": [system.platforms for system in s.systems if system.platforms],
             } for s in catalog.services if s.id in services],
+            # A prerequisite whose claim a review corrected reads as the review's answer (as on the
+            # printed checklist), never as the superseded claim.
             "prerequisites": [{
-                "service": s.id, "id": item.id, "text": _text(item[lang], lang),
+                "service": s.id, "id": item.id, "text": _text(self._answer_of(s.id, item, lang), lang),
                 "url": urls.from_root(urls.service(s.id), item.id, lang),
                 "platforms": self._named[(s.id, item.id)],
             } for s in catalog.services if s.id in services for item in s.prerequisites],
@@ -158,6 +160,10 @@ class BriefData:
             } for lt in catalog.takeaway_links.takeaways if lt.applications],
             "words": {k: t[k] for k in WORDS},
         }
+
+    def _answer_of(self, service_id: str, item, lang: str) -> str:
+        corrections = [r for r in self.book.reviews.for_service(service_id).get(item.id, []) if r.correction]
+        return " ".join(r.official[lang] for r in corrections) if corrections else item[lang]
 
     def rows(self, platform_id: str) -> tuple[FactRow, ...]:
         """A platform's rows that a brief shows, in its table's order."""
