@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from .brief import brief_files
 from .catalog import Catalog
 from .facts import Fact, Range
 from .facttables import COMPARISONS, FactBook, FactRow, Link
@@ -336,6 +337,7 @@ def exports(catalog: Catalog, site_url: str = "http://127.0.0.1:8000/") -> dict[
         f"{API}/facts.json": facts_export(book).model_dump_json(indent=2) + "\n",
         f"{API}/facts.schema.json": json.dumps(FactsExport.model_json_schema(), indent=2) + "\n",
     }
+    files.update(brief_files(book))
     for c in COMPARISONS:
         for lang in CODES:
             files[f"{API}/{c.id}.{lang}.csv"] = book.csv(book.comparison(c.id), lang, lambda l, lang=lang: link_url(l, lang))

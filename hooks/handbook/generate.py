@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from . import bidi
 from .bidi import has_hebrew
 from .escaping import markdown_inline, yaml_str
+from .brief import BriefPage
 from .catalog import Catalog
 from .factpages import FactPages
 from .facttables import FactBook
@@ -103,7 +104,7 @@ class Generator:
             + [urls.service(s.id) for s in self.catalog.services]
             + [urls.TAKEAWAYS, urls.GLOSSARY]
             + self.fact_pages.paths()
-            + [urls.REVIEW, urls.CHANGES, urls.FINDER]
+            + [urls.REVIEW, urls.CHANGES, urls.FINDER, urls.BRIEF]
         )
         self._generated = frozenset(self._paths)
 
@@ -130,6 +131,8 @@ class Generator:
         if path == urls.FINDER:
             return self.render("finder.md.j2", path, lang, book=self.facts, table=self.facts.finder(),
                                options=self.facts.finder_options(lang))
+        if path == urls.BRIEF:
+            return BriefPage(self.facts).page(self.render, path, lang)
         if path in self.fact_pages:
             return self.fact_pages.page(path, lang)
         if path.startswith("services/") and path.endswith(".md"):

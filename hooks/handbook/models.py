@@ -29,7 +29,7 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_
 # the models of both.
 RESERVED_IDS = frozenset(CODES) | frozenset({
     "index", "assets", "search", "api", "compare", "platforms", "services", "review",
-    "glossary", "takeaways", "changes", "finder", "general", "404", "sitemap", "robots", "overrides",
+    "glossary", "takeaways", "changes", "finder", "brief", "general", "404", "sitemap", "robots", "overrides",
 })
 
 

@@ -29,6 +29,7 @@ PLATFORMS = "platforms/index.md"
 REVIEW = "review.md"
 CHANGES = "changes.md"
 FINDER = "finder.md"
+BRIEF = "brief.md"
 API = "api/v1"  # the exports, at the site's root in every language
 
 
