@@ -22,7 +22,7 @@ from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .processes import map_in_two
 from .changes import VendorChange, VendorChangeFile, check_changes
-from .recheck import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
+from .sourcechecks import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
 from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_review_dates, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 from .unique import duplicates

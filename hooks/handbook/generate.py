@@ -24,7 +24,7 @@ from .catalog import Catalog
 from .factpages import FactPages
 from .facttables import FactBook
 from .models import SECTIONS
-from .recheck import SourceWatch
+from .sourcewatch import SourceWatch
 from .reviews import ReviewBook, build_date
 from .languages import DIRECTION, of_direction
 from .strings import STRINGS, plural
