@@ -182,7 +182,6 @@ def closest_passage(text: str, quote: str, limit: int = 400) -> str | None:
 # ---------------------------------------------------------------------------
 
 
-RETRY_NOTE = "HTTP {status} after {attempts} attempts"
 # A redirect to one of these is a sign-in page, not a move.
 _SIGN_IN_PATH = re.compile(r"(^|[/._-])(sign[-_]?in|log[-_]?in|sso|oauth2?|authorize)([/._-]|$)", re.I)
 _SIGN_IN_HOST = re.compile(r"^(accounts?|login|signin|auth|sso|id)\.", re.I)
