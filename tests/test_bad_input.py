@@ -89,7 +89,7 @@ def test_a_review_checked_after_the_build_date_is_an_error_not_fresh(data_copy):
     assert re.search(r"data/reviews\.yaml: reviews\[\d+\]\.checked: 2026-03-02 is after the build date 2026-03-01",
                      err), err
     # The same data, built the day after, is fine.
-    result = handbook("--data", str(data_copy), "check", env={"HANDBOOK_BUILD_DATE": "2026-12-06"})
+    result = handbook("--data", str(data_copy), "check", env={"HANDBOOK_BUILD_DATE": "2026-12-07"})
     assert result.returncode == 0, result.stderr
 
 

@@ -28,7 +28,8 @@ from handbook import recheck
 from handbook.reviews import ReviewBook
 from handbook.catalog import DataError, load_catalog
 from handbook.generate import Generator
-from handbook.recheck import Politeness, SourceCheck, SourceWatch, run, source_urls
+from handbook.recheck import Politeness, SourceCheck, run, source_urls
+from handbook.sourcewatch import SourceWatch
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 12, 10)
@@ -41,10 +42,19 @@ REWORDED = ("<html><body><h1>OAuth 2.0</h1><p>Intro.</p><p>Access tokens expire 
             "Refresh tokens are valid for 5 years at most.</p><p>Something else entirely about webhooks.</p>"
             "</body></html>")
 LARGE = ("<html><body><p>" + QUOTE + "</p>" + "<p>filler text</p>" * 400_000 + "</body></html>").encode()
+# A page whose text tries to become links, HTML, mentions and table cells in report.md.
+HOSTILE = ("<html><body><p>Access tokens expire after 2 hours | see [the new limits](https://evil.example/x) "
+           "<img src=x onerror=alert(1)> @maintainers `code` ```fence``` **bold** "
+           "and refresh tokens are valid for 100 days.</p></body></html>")
 # Generous for a page that answers (a busy machine is not a timeout); the slow page
 # sleeps 30 s, far past its own small timeout.
 POLITE = Politeness(workers=3, timeout=15.0, retries=1, backoff=0.05, max_bytes=200_000, user_agent="handbook-test")
-IMPATIENT = dataclasses.replace(POLITE, timeout=1.0)
+IMPATIENT = dataclasses.replace(POLITE, timeout=1.0, deadline=10.0)
+
+
+def _allowed(server, polite=POLITE) -> Politeness:
+    # The fixture server's origin, and only it, is fetched as it is (http, loopback).
+    return dataclasses.replace(polite, allow_origins=frozenset({server.base}))
 
 
 @pytest.fixture(autouse=True)
@@ -61,6 +71,8 @@ class _Server:
         self.requests: list[tuple[str, dict]] = []
         self.evolving = "<html><body><p>Version one of the page.</p></body></html>"
         self.flaky = 0
+        self.hidden = ""
+        self.other_port = 9  # set by a test to a listener that counts connections
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -133,6 +145,41 @@ class _Server:
             send(503, b"busy") if self.flaky == 1 else send(200, STATED.encode())
         elif path == "/down":
             send(503, b"busy")
+        elif path == "/to-other-port":
+            send(302, Location=f"http://127.0.0.1:{self.other_port}/page")
+        elif path == "/to-private":
+            send(302, Location="https://10.1.2.3/limits")
+        elif path == "/to-link-local":
+            send(301, Location="https://169.254.169.254/latest/meta-data/")
+        elif path == "/to-http":
+            send(302, Location="http://developer.example.com/limits")
+        elif path == "/to-localhost":
+            send(307, Location=f"https://localhost:{self.other_port}/")
+        elif path == "/to-mapped":
+            send(308, Location="https://[::ffff:127.0.0.1]/")
+        elif path == "/to-sso":
+            send(302, Location="https://login.vendor-sso.example/authorize?next=/docs")
+        elif path == "/trickle-body":
+            h.send_response(200)
+            h.send_header("Content-Type", "text/html; charset=utf-8")
+            h.send_header("Content-Length", "200")
+            h.end_headers()
+            for _ in range(60):
+                h.wfile.write(b"x")
+                h.wfile.flush()
+                time.sleep(0.5)
+        elif path == "/trickle-head":
+            h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(60):
+                h.wfile.write(b"X")
+                h.wfile.flush()
+                time.sleep(0.5)
+        elif path == "/bogus-charset":
+            send(200, QUOTE.encode(), kind="text/plain; charset=x-bogus-42")
+        elif path == "/hidden":
+            send(200, self.hidden.encode())
+        elif path == "/hostile":
+            send(200, HOSTILE.encode())
         else:
             send(500, b"unknown fixture")
 
@@ -156,7 +203,7 @@ def _review(rid: str, sources: list, quote: str | None = QUOTE, checked=dt.date(
 def _one(server, path: str, quote: str | None = QUOTE, previous=None, gated=False, today=TODAY, polite=POLITE):
     url = server.url(path)
     source = SimpleNamespace(url=url, gated=True) if gated else url
-    [finding] = run([_review(path.strip("/") or "root", [source], quote)], previous or {}, today, polite)
+    [finding] = run([_review(path.strip("/") or "root", [source], quote)], previous or {}, today, _allowed(server, polite))
     return finding
 
 
@@ -277,14 +324,15 @@ def test_a_refused_connection_is_unreachable():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{s.getsockname()[1]}/page"  # closed once the block ends: nothing listens
-    [f] = run([_review("refused", [url])], {}, TODAY, IMPATIENT)
+    polite = dataclasses.replace(IMPATIENT, allow_origins=frozenset({url.rsplit("/", 1)[0]}))
+    [f] = run([_review("refused", [url])], {}, TODAY, polite)
     assert (f.record.result, f.record.note, f.needs_look) == ("unreachable", "connection failed (connection refused)", True)
 
 
 def test_a_quote_belongs_to_the_source_that_states_it(server):
     # Two sources, the quote on one: the other is fingerprinted, not reported changed.
     review = _review("two", [server.url("/stated"), server.url("/evolving")])
-    by_url = {f.source.url: f.record.result for f in run([review], {}, TODAY, POLITE)}
+    by_url = {f.source.url: f.record.result for f in run([review], {}, TODAY, _allowed(server))}
     assert by_url == {server.url("/stated"): "stated", server.url("/evolving"): "fingerprinted"}
     assert source_urls(SimpleNamespace(sources=["https://a.example/", SimpleNamespace(url="https://b.example/", gated=True),
                                                  {"url": "https://c.example/", "gated": True}])) == [
@@ -307,7 +355,7 @@ def test_a_run_writes_a_valid_data_file_and_a_report_and_never_the_reviews(serve
     reviews_before = (data / "reviews.yaml").read_bytes()
     reviews = [_review("a", [server.url("/stated")]), _review("b", [server.url("/reworded"), server.url("/old")]),
                _review("c", [server.url("/evolving")], quote=None)]
-    findings = run(reviews, {}, TODAY, POLITE)
+    findings = run(reviews, {}, TODAY, _allowed(server))
     recheck.write_run(findings, data / recheck.FILE_NAME, tmp_path / "report", TODAY)
     assert (data / "reviews.yaml").read_bytes() == reviews_before
     assert not list(data.glob(".source-checks.yaml.*")) and not list((tmp_path / "report").glob(".*"))
@@ -440,9 +488,10 @@ def test_the_command_without_the_flag_sends_nothing_to_its_sources(tmp_path):
         local = re.sub(r"https://[^\s/]+/", f"https://127.0.0.1:{listener.port}/", text)
         (data / "reviews.yaml").write_text(local, encoding="utf-8")
         first = re.search(r"https://127\.0\.0\.1:\d+/\S+", local)[0]
+        [source] = [s for s in recheck.sources_of(load_catalog(data).reviews) if s.url == first]
         (data / recheck.FILE_NAME).write_text(yaml.safe_dump({"sources": [
-            {"url": first, "checked": "2026-12-01", "result": "stated", "status": 200, "etag": '"abc"'}]}),
-            encoding="utf-8")
+            {"url": first, "checked": "2026-12-01", "result": "stated", "status": 200, "etag": '"abc"',
+             "quote_hash": source.quote_hash()}]}), encoding="utf-8")
         result = subprocess.run([sys.executable, "-m", "handbook", "--data", str(data), "recheck",
                                  "--report", str(tmp_path / "report")],
                                 cwd=ROOT, env=_no_fetch_env(listener), capture_output=True, text=True, timeout=120)
@@ -540,3 +589,168 @@ def test_the_weekly_workflow_fetches_proposes_the_data_file_and_keeps_one_issue(
     # Only this workflow may fetch.
     others = [p for p in (ROOT / ".github/workflows").glob("*.yml") if p.name != "recheck.yml"]
     assert others and not any(recheck.FETCH_ENV in p.read_text(encoding="utf-8") for p in others)
+
+
+# ---------------------------------------------------------------------------
+# Hostile sources: the re-checker stays on its sources, within its time
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, address, why", [
+    ("/to-other-port", "http://127.0.0.1:{port}/page", "not https (http)"),
+    ("/to-private", "https://10.1.2.3/limits", "a private address"),
+    ("/to-link-local", "https://169.254.169.254/latest/meta-data/", "a link-local address"),
+    ("/to-http", "http://developer.example.com/limits", "not https (http)"),
+    ("/to-localhost", "https://localhost:{port}/", "a local name"),
+    ("/to-mapped", "https://[::ffff:127.0.0.1]/", "a loopback address"),
+])
+def test_a_redirect_off_the_source_is_recorded_as_moved_without_a_request(server, path, address, why):
+    # The fixture server is allowed as it is (http, loopback); where it redirects is not.
+    other = _Listener()
+    server.other_port = other.port
+    try:
+        f = _one(server, path)
+        time.sleep(0.2)
+    finally:
+        other.close()
+    address = address.format(port=other.port)
+    assert (f.record.result, f.record.final_url, f.record.status) == ("moved", address, None)
+    assert f.record.note == f"redirect not followed: {why}" and f.needs_look and address in f.why
+    assert other.connections == 0
+    assert [p for p, _ in server.requests] == [path]
+
+
+def test_a_redirect_to_another_sites_sign_in_page_is_gated_without_a_request(server):
+    f = _one(server, "/to-sso")
+    assert (f.record.result, f.record.final_url) == ("gated", "https://login.vendor-sso.example/authorize?next=/docs")
+    assert f.record.note == "a sign-in page answered (not followed)"
+
+
+def test_the_redirect_policy_keeps_to_the_sources_own_site():
+    from handbook.sourcefetch import refusal
+    polite = Politeness(user_agent="t")
+    hubspot = frozenset({"developers.hubspot.com"})
+    assert refusal("https://knowledge.hubspot.com/limits", hubspot, polite) is None  # the same registrable host
+    assert refusal("https://developers.hubspot.com.evil.example/", hubspot, polite) == "another site"
+    assert refusal("https://hubspot.evil.example/", hubspot, polite) == "another site"
+    assert refusal("https://developer.intuit.co.uk/x", frozenset({"quickbooks.intuit.co.uk"}), polite) is None
+    assert refusal("https://other.co.uk/x", frozenset({"quickbooks.intuit.co.uk"}), polite) == "another site"
+    # A host the source lists under `redirects` is its site too.
+    assert refusal("https://docs.hubapi.com/", hubspot | {"docs.hubapi.com"}, polite) is None
+    for address, kind in [("https://127.0.0.2/", "a loopback address"), ("https://192.168.1.1/", "a private address"),
+                          ("https://[fe80::1]/", "a link-local address"), ("https://[::1]/", "a loopback address"),
+                          ("https://0.0.0.0/", "an unspecified address"), ("https://100.64.0.1/", "not a public address"),
+                          ("http://developers.hubspot.com/", "not https (http)"),
+                          ("https://intranet.local/", "a local name"), ("ftp://developers.hubspot.com/", "not https (ftp)")]:
+        assert refusal(address, hubspot | {address.split("/")[2].strip("[]")}, polite) == kind, address
+    # The tests' allowance is one origin, exactly: another port on the same host is refused.
+    local = dataclasses.replace(polite, allow_origins=frozenset({"http://127.0.0.1:8123"}))
+    assert refusal("http://127.0.0.1:8123/page", frozenset({"127.0.0.1"}), local) is None
+    assert refusal("http://127.0.0.1:8124/page", frozenset({"127.0.0.1"}), local) == "not https (http)"
+
+
+def test_a_name_that_reaches_a_private_address_is_refused_before_a_byte_is_sent(server, monkeypatch):
+    # Whatever the name looked like, the address connected to is checked before the request.
+    from handbook import sourcefetch
+    monkeypatch.setattr(sourcefetch, "refusal", lambda *a: None)
+    [f] = run([_review("rebound", [server.url("/stated")])], {}, TODAY, POLITE)
+    assert f.record.result == "unreachable"
+    assert f.record.note == "not fetched: 127.0.0.1 resolves to a loopback address"
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("path", ["/trickle-body", "/trickle-head"])
+def test_a_server_that_trickles_cannot_stretch_the_deadline(server, path):
+    # A byte every half second never trips the 2 s wait on the socket; the 3 s deadline ends it.
+    polite = dataclasses.replace(POLITE, timeout=2.0, deadline=3.0, retries=2)
+    start = time.monotonic()
+    f = _one(server, path, polite=polite)
+    took = time.monotonic() - start
+    assert took < 6, took
+    assert (f.record.result, f.record.note) == ("unreachable", "no complete answer within the 3 s deadline")
+
+
+def test_one_sources_failure_is_its_result_never_the_runs(server, monkeypatch):
+    reviews = [_review("bogus", [server.url("/bogus-charset")]), _review("fine", [server.url("/stated")]),
+               _review("broken", [server.url("/reworded")])]
+    real = recheck.readable_text
+
+    def explode(body, content_type):
+        if b"Something else entirely" in body:
+            raise RecursionError("maximum recursion depth exceeded while parsing")
+        return real(body, content_type)
+
+    monkeypatch.setattr(recheck, "readable_text", explode)
+    by_url = {f.source.url: f.record for f in run(reviews, {}, TODAY, _allowed(server))}
+    bogus = by_url[server.url("/bogus-charset")]
+    assert (bogus.result, bogus.note) == ("stated", "unknown charset 'x-bogus-42': read as UTF-8")
+    assert by_url[server.url("/stated")].result == "stated"
+    broken = by_url[server.url("/reworded")]
+    assert broken.result == "unreachable"
+    assert broken.note == "the re-check failed here (RecursionError: maximum recursion depth exceeded while parsing)"
+
+
+def test_a_conditional_request_only_while_the_quote_is_unchanged(server):
+    first = _one(server, "/etag")
+    assert first.record.quote_hash.startswith("sha256:")
+    # The review's quote edited: the page is read afresh (no condition) and judged for the new quote.
+    edited = "Access tokens expire after 2 hours."
+    second = _one(server, "/etag", quote=edited, previous={first.record.url: first.record})
+    sent = server.seen("/etag")[-1]
+    assert "If-None-Match" not in sent and "If-Modified-Since" not in sent
+    assert (second.record.result, second.record.status) == ("changed", 200)
+    assert second.record.quote_hash != first.record.quote_hash
+    # The same quote again next week: now conditional, and the 304 keeps the fresh result.
+    third = _one(server, "/etag", quote=edited, previous={first.record.url: second.record})
+    assert server.seen("/etag")[-1]["If-None-Match"] == '"v1"'
+    assert (third.record.result, third.record.status) == ("changed", 304)
+
+
+@pytest.mark.parametrize("hidden", [
+    "<div hidden><p>{q}</p></div>",
+    "<p aria-hidden=\"true\">{q}</p>",
+    "<p style=\"color: red; display : none\">{q}</p>",
+    "<p style=\"visibility:hidden !important\">{q}</p>",
+    "<template><p>{q}</p></template>",
+    "<style>/* {q} */</style>",
+    "<input type=\"hidden\" value=\"x\"><noscript>{q}</noscript>",
+])
+def test_only_text_a_reader_sees_counts(server, hidden):
+    server.hidden = f"<html><body><p>Intro.</p>{hidden.format(q=QUOTE)}<p>Outro.</p></body></html>"
+    assert _one(server, "/hidden").record.result == "changed"
+    server.hidden = f"<html><body><p style=\"display: block\">{QUOTE}</p></body></html>"
+    assert _one(server, "/hidden").record.result == "stated"
+
+
+def test_the_report_shows_a_pages_words_as_text_never_as_markup(server, tmp_path):
+    findings = run([_review("hostile", [server.url("/hostile")])], {}, TODAY, _allowed(server))
+    [f] = findings
+    assert f.record.result == "changed" and "evil.example" in f.record.closest
+    md = recheck.report_markdown(findings, TODAY)
+    row = next(line for line in md.splitlines() if "evil.example" in line)
+    # The passage is one code span in its cell: no link, image, HTML, mention or extra cell.
+    cells = re.split(r"(?<!\\)\|", row.strip().strip("|"))
+    assert len(cells) == 4, cells
+    passage = cells[3].strip()
+    fence = re.match(r"`+", passage)[0]
+    assert len(fence) == 4 and passage.endswith(" " + fence)  # longer than the page's own ```
+    assert passage.count(fence) == 2
+    outside = re.sub(r"(`+) .*? \1(?!`)", "", md)
+    for raw in ("evil.example", "<img", "@maintainers", "](", "onerror"):
+        assert raw not in outside, raw
+
+
+def test_loading_data_and_generating_pages_never_import_the_network_code():
+    code = ("import sys\n"
+            "from handbook.catalog import load_catalog\n"
+            "from handbook.generate import Generator\n"
+            f"catalog = load_catalog({str(ROOT / 'data')!r})\n"
+            "gen = Generator(catalog)\n"
+            "gen.page('review.md', 'en')\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('requests', 'urllib3', 'http')"
+            " or m in ('handbook.sourcefetch', 'handbook.recheck', 'socket')))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    loaded = eval(out.stdout.strip().splitlines()[-1])
+    assert not [m for m in loaded if m.startswith(("handbook.", "requests", "urllib3"))], loaded

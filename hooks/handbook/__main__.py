@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     recheck.add_argument("--report", default=str(ROOT / "build" / "recheck"),
                          help="where the run's report.md and report.json go (default: build/recheck/)")
     recheck.add_argument("--timeout", type=float, default=20.0, help="seconds per attempt (default: 20)")
+    recheck.add_argument("--deadline", type=float, default=60.0,
+                         help="seconds a whole fetch may take, retries and redirects included (default: 60)")
     recheck.add_argument("--retries", type=int, default=2, help="retries after a timeout or a 5xx (default: 2)")
     args = parser.parse_args(argv)
 
@@ -81,7 +83,7 @@ def _recheck(args, catalog) -> int:
         print(recheck.listing(catalog.reviews, previous), end="")
         return 0
     today = build_date()
-    polite = recheck.Politeness(timeout=args.timeout, retries=args.retries)
+    polite = recheck.Politeness(timeout=args.timeout, deadline=args.deadline, retries=args.retries)
     findings = recheck.run(catalog.reviews, previous, today, polite)
     data_file = Path(args.data) / recheck.FILE_NAME
     recheck.write_run(findings, data_file, Path(args.report), today)

@@ -22,7 +22,7 @@ from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
 from .processes import map_in_two
 from .changes import VendorChange, VendorChangeFile, check_changes
-from .recheck import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
+from .sourcechecks import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
 from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_review_dates, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 from .unique import duplicates
@@ -176,7 +176,7 @@ def _load_catalog(data_dir: Path) -> Catalog:
 
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
     reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed, today)
-    changes = _load_changes(data_dir, services, takeaways, facts, reviews, platforms, problems, rel, parsed)
+    changes = _load_changes(data_dir, services, takeaways, facts, reviews, platforms, problems, rel, parsed, today)
     # Written by `make recheck`; a catalog never re-checked has none.
     checks_file = data_dir / SOURCE_CHECKS
     checks = _load(checks_file, SourceCheckFile, problems, rel, parsed) if checks_file.exists() else None
@@ -214,7 +214,7 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
 
 
 def _load_changes(data_dir: Path, services, takeaways, facts, reviews, platforms, problems: list[str], rel,
-                  parsed) -> list[VendorChange]:
+                  parsed, today=None) -> list[VendorChange]:
     # data/vendor-changes.yaml is optional, like the reviews it dates.
     path = data_dir / "vendor-changes.yaml"
     if not path.exists():
@@ -228,7 +228,7 @@ def _load_changes(data_dir: Path, services, takeaways, facts, reviews, platforms
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
     broken |= set() if takeaways else {TAKEAWAYS}
     problems.extend(check_changes(rel(path), model.changes, {f.id for f in facts}, bullets, reviews,
-                                  set(platforms), broken))
+                                  set(platforms), broken, today))
     return list(model.changes)
 
 

@@ -12,17 +12,24 @@ Atom feed and the iCalendar file a consultant subscribes to. Plain Python.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import html
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Annotated, Callable
 
 from pydantic import Field, StringConstraints, model_validator
 
+from . import languages
 from .models import Slug, Strict, Text
-from .reviews import BulletRef, Review, SourceLink
+from .reviews import BUILD_DATE_ENV, BulletRef, Review, SourceLink
+from .strings import STRINGS, plural
 from .unique import duplicates
 
+ATOM_NAME = "vendor-changes.atom"  # beside the changes page, in each language
+ICS_NAME = "vendor-changes.ics"
 DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 ChangeDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
@@ -39,6 +46,10 @@ class VendorChange(Strict):
     bullets: list[BulletRef] = Field(default=[], description="The research bullets it affects.")
     reviews: list[Slug] = Field(default=[], description="The reviews that report it.")
     sources: list[SourceLink] = Field(min_length=1)
+    recorded: dt.date = Field(description="The day the change was recorded here (YYYY-MM-DD): the Atom entry's "
+                              "`published`, never after the build date.")
+    revised: dt.date | None = Field(default=None, description="The day the entry was last corrected, where it was: "
+                                    "the Atom entry's `updated` (else `recorded`).")
 
     @model_validator(mode="before")
     @classmethod
@@ -54,6 +65,8 @@ class VendorChange(Strict):
             self.day
         except ValueError as e:
             raise ValueError(f"date {self.date}: {e}") from None
+        if self.revised and self.revised < self.recorded:
+            raise ValueError(f"revised {self.revised} is before recorded {self.recorded}")
         return self
 
     @property
@@ -65,6 +78,25 @@ class VendorChange(Strict):
     def month_only(self) -> bool:
         return len(self.date) == 7
 
+    @property
+    def end(self) -> dt.date | None:
+        """The day after the period the date names (its day, or its whole month);
+        None past the calendar's last day."""
+        days = calendar.monthrange(self.day.year, self.day.month)[1] if self.month_only else 1
+        try:
+            return self.day + dt.timedelta(days=days)
+        except OverflowError:
+            return None
+
+    @property
+    def days(self) -> int:
+        """How many days the date names: 1, or the month's."""
+        return calendar.monthrange(self.day.year, self.day.month)[1] if self.month_only else 1
+
+    @property
+    def updated(self) -> dt.date:
+        return self.revised or self.recorded
+
 
 class VendorChangeFile(Strict):
     """`data/vendor-changes.yaml`."""
@@ -73,10 +105,17 @@ class VendorChangeFile(Strict):
 
 
 def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], bullets: set[tuple[str, str]],
-                  reviews: list[Review] | None, platform_ids: set[str], broken: set[str] = frozenset()
-                  ) -> list[str]:
-    """Problems as `file: place: message`; `reviews` None: the reviews did not load (not checked against)."""
+                  reviews: list[Review] | None, platform_ids: set[str], broken: set[str] = frozenset(),
+                  today: dt.date | None = None) -> list[str]:
+    """Problems as `file: place: message`; `reviews` None: the reviews did not load (not checked against);
+    `today` the build date (a change cannot have been recorded after it)."""
     problems: list[str] = []
+    for i, c in enumerate(changes):
+        for field_name in ("recorded", "revised"):
+            when = getattr(c, field_name)
+            if today is not None and when is not None and when > today:
+                problems.append(f"{name}: changes[{i}].{field_name}: {when} is after the build date {today} "
+                                f"(a typo? builds take the date from {BUILD_DATE_ENV} when set, else today)")
     problems += duplicates([(name, f"changes[{i}].id", c.id) for i, c in enumerate(changes)], "change id")
     review_ids = None if reviews is None else {r.id for r in reviews}
     for i, c in enumerate(changes):
@@ -110,9 +149,40 @@ def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], bu
 # ---------------------------------------------------------------------------
 
 
+# Characters XML 1.0 forbids (and iCalendar's text may not hold): never written to a feed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def feed_text(text: str) -> str:
+    """Text as a feed may hold it: without the control characters XML forbids."""
+    return _NOT_XML.sub("", text)
+
+
+def month_words(change: VendorChange, lang: str) -> str:
+    """A month as the language writes it: "February 2027", "פברואר 2027"."""
+    from babel.dates import format_date
+
+    return format_date(change.day, "LLLL y", locale=languages.BY_CODE[lang].locale)
+
+
+def when_words(change: VendorChange, lang: str) -> str:
+    """The change's date as a reader sees it: the day (YYYY-MM-DD), or the month in words."""
+    return month_words(change, lang) if change.month_only else change.date
+
+
+@dataclass(frozen=True)
+class Affected:
+    """A service or fact a change affects, for a feed: its kind's word, its name, its address."""
+
+    kind: str
+    name: str
+    url: str
+
+
 @dataclass(frozen=True)
 class ChangeLog:
-    """The vendor changes on a build date: coming ones soonest first, past ones latest first."""
+    """The vendor changes on a build date: coming ones soonest first, past ones latest first.
+    A change is coming until its period (its day, or its whole month) is over."""
 
     changes: tuple[VendorChange, ...]
     today: dt.date
@@ -125,7 +195,20 @@ class ChangeLog:
         return sorted((c for c in self.changes if not self.is_coming(c)), key=lambda c: (c.day, c.id), reverse=True)
 
     def is_coming(self, change: VendorChange) -> bool:
-        return change.day > self.today
+        return change.end is None or change.end > self.today
+
+    def badge(self, change: VendorChange, lang: str) -> str | None:
+        """The build's words for how near a coming change is ("in 12 days", "this
+        month"); changes.js says the same from the reader's own date."""
+        words = STRINGS[lang]
+        if not self.is_coming(change):
+            return None
+        if change.day <= self.today:
+            return words["change_this_month"] if change.month_only else words["change_today"]
+        if change.month_only:
+            return words["change_is_coming"]
+        days = (change.day - self.today).days
+        return words["change_tomorrow"] if days == 1 else plural(lang, days, "change_in_days")
 
     def services(self, change: VendorChange) -> list[str]:
         """The services a change affects: through its facts' bullets and its own bullets."""
@@ -142,48 +225,81 @@ class ChangeLog:
     def for_fact(self, fact_id: str) -> list[VendorChange]:
         return [c for c in self.coming() if fact_id in c.facts]
 
+    def _summary(self, change: VendorChange, lang: str) -> str:
+        during = STRINGS[lang]["change_during"].format(month=month_words(change, lang)) + ". " \
+            if change.month_only else ""
+        title = change.title[lang].rstrip()
+        if change.detail:
+            title += ("" if title.endswith((".", "!", "?", ":")) else ".") + " " + change.detail[lang]
+        return during + title
+
     def atom(self, lang: str, title: str, feed_url: str, page_url: str, entry_url: Callable[[VendorChange], str],
-             updated: dt.date) -> str:
-        """An Atom feed (RFC 4287): one entry per change, nearest first."""
+             affected: Callable[[VendorChange], list[Affected]] = lambda c: []) -> str:
+        """An Atom feed (RFC 4287): one entry per change, nearest first. An entry is
+        published when it was recorded and updated when it was last corrected, never
+        on the change's own (perhaps future) date."""
         ns = "http://www.w3.org/2005/Atom"
         ET.register_namespace("", ns)
+
+        def add(parent, tag, text=None, **attrs):
+            el = ET.SubElement(parent, f"{{{ns}}}{tag}", {k: feed_text(v) for k, v in attrs.items()})
+            if text is not None:
+                el.text = feed_text(text)
+            return el
+
+        stamp = lambda day: f"{day.isoformat()}T00:00:00Z"  # noqa: E731
         feed = ET.Element(f"{{{ns}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
-        ET.SubElement(feed, f"{{{ns}}}title").text = title
-        ET.SubElement(feed, f"{{{ns}}}id").text = feed_url
-        ET.SubElement(feed, f"{{{ns}}}updated").text = f"{updated.isoformat()}T00:00:00Z"
-        ET.SubElement(feed, f"{{{ns}}}link", {"rel": "self", "href": feed_url})
-        ET.SubElement(feed, f"{{{ns}}}link", {"rel": "alternate", "type": "text/html", "href": page_url})
-        author = ET.SubElement(feed, f"{{{ns}}}author")
-        ET.SubElement(author, f"{{{ns}}}name").text = title
+        add(feed, "title", title)
+        add(feed, "id", feed_url)
+        add(feed, "updated", stamp(max((c.updated for c in self.changes), default=self.today)))
+        add(feed, "link", rel="self", href=feed_url)
+        add(feed, "link", rel="alternate", type="text/html", href=page_url)
+        add(add(feed, "author"), "name", title)
         for c in self.coming() + self.past():
-            entry = ET.SubElement(feed, f"{{{ns}}}entry")
-            ET.SubElement(entry, f"{{{ns}}}title").text = f"{c.date}: {c.title[lang]}"
-            ET.SubElement(entry, f"{{{ns}}}id").text = entry_url(c)
-            ET.SubElement(entry, f"{{{ns}}}updated").text = f"{c.day.isoformat()}T00:00:00Z"
-            ET.SubElement(entry, f"{{{ns}}}link", {"rel": "alternate", "type": "text/html", "href": entry_url(c)})
-            summary = c.title[lang] + (f" {c.detail[lang]}" if c.detail else "")
-            ET.SubElement(entry, f"{{{ns}}}summary").text = summary
+            entry = add(feed, "entry")
+            add(entry, "title", f"{when_words(c, lang)}: {c.title[lang]}")
+            add(entry, "id", entry_url(c))
+            add(entry, "published", stamp(c.recorded))
+            add(entry, "updated", stamp(c.updated))
+            add(entry, "link", rel="alternate", type="text/html", href=entry_url(c))
+            add(entry, "summary", self._summary(c, lang))
+            add(entry, "content", _content_html(c, lang, affected(c), self._summary(c, lang)), type="html")
             for s in c.sources:
-                ET.SubElement(entry, f"{{{ns}}}link", {"rel": "related", "href": s.url})
+                add(entry, "link", rel="related", href=s.url)
         return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
-    def ical(self, lang: str, title: str, entry_url: Callable[[VendorChange], str], stamp: dt.date) -> str:
-        """An iCalendar file (RFC 5545): each change an all-day event on its date."""
+    def ical(self, lang: str, title: str, entry_url: Callable[[VendorChange], str],
+             affected: Callable[[VendorChange], list[Affected]] = lambda c: []) -> str:
+        """An iCalendar file (RFC 5545): each change an all-day event over its
+        period, a day or its whole month (DURATION, so no false day and no date past
+        the calendar's end). The library escapes text and folds lines."""
         from icalendar import Calendar, Event  # only the feed needs it
 
         cal = Calendar()
         cal.add("prodid", "-//Integration Services Handbook//vendor changes//" + lang.upper())
         cal.add("version", "2.0")
-        cal.add("x-wr-calname", title)
+        cal.add("x-wr-calname", feed_text(title))
         for c in self.coming() + self.past():
             event = Event()
             event.add("uid", f"{c.id}.{lang}@integration-services-handbook")
-            event.add("dtstamp", dt.datetime.combine(stamp, dt.time(), tzinfo=dt.UTC))
+            event.add("dtstamp", dt.datetime.combine(c.updated, dt.time(), tzinfo=dt.UTC))
             event.add("dtstart", c.day)
-            event.add("dtend", c.day + dt.timedelta(days=1))
-            event.add("summary", c.title[lang])
-            event.add("description", ((c.detail[lang] + "\n") if c.detail else "") + entry_url(c))
+            event.add("duration", dt.timedelta(days=c.days))
+            event.add("summary", feed_text(c.title[lang]))
+            lines = [self._summary(c, lang)]
+            lines += [f"{a.kind}: {a.name} ({a.url})" for a in affected(c)]
+            lines.append(entry_url(c))
+            event.add("description", feed_text("\n".join(lines)))
             event.add("url", entry_url(c))
             cal.add_component(event)
         return cal.to_ical().decode("utf-8")
 
+
+def _content_html(change: VendorChange, lang: str, affected: list[Affected], summary: str) -> str:
+    # An entry's content (Atom type="html": the feed escapes it once more as XML text).
+    parts = [f"<p>{html.escape(summary)}</p>"]
+    if affected:
+        items = "".join(f'<li>{html.escape(a.kind)}: <a href="{html.escape(a.url)}">{html.escape(a.name)}</a></li>'
+                        for a in affected)
+        parts.append(f"<ul>{items}</ul>")
+    return "".join(parts)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .brief import brief_files
 from .catalog import Catalog
+from .changes import ATOM_NAME, ICS_NAME, Affected
 from .facts import Fact, Range
 from .facttables import COMPARISONS, FactBook, FactRow, Link
 from .figures import Quantity, words
@@ -319,15 +320,28 @@ def facts_export(book: FactBook) -> FactsExport:
 def feeds(book: FactBook, site_url: str) -> dict[str, str]:
     """The vendor changes as an Atom feed and an iCalendar file, per language, beside the page."""
     files = {}
+    root = site_url.rstrip("/") + "/"
     for lang in CODES:
         folder = urls.from_root(urls.CHANGES, None, lang)
-        base = site_url.rstrip("/") + "/" + folder
+        base = root + folder
         title = STRINGS[lang]["changes"] + " · " + STRINGS[lang]["site_name"]
-        entry = lambda c, lang=lang: site_url.rstrip("/") + "/" + urls.from_root(urls.CHANGES, c.id, lang)  # noqa: E731
-        files[folder + "vendor-changes.atom"] = book.changes.atom(lang, title, base + "vendor-changes.atom", base,
-                                                                  entry, book.changes.today)
-        files[folder + "vendor-changes.ics"] = book.changes.ical(lang, title, entry, book.changes.today)
+        entry = lambda c, lang=lang: root + urls.from_root(urls.CHANGES, c.id, lang)  # noqa: E731
+        affected = lambda c, lang=lang: _affected(book, c, lang, root)  # noqa: E731
+        files[folder + ATOM_NAME] = book.changes.atom(lang, title, base + ATOM_NAME, base, entry, affected)
+        files[folder + ICS_NAME] = book.changes.ical(lang, title, entry, affected)
     return files
+
+
+def _affected(book: FactBook, change, lang: str, root: str) -> list[Affected]:
+    # The services and facts a change affects, named and linked as on the changes page.
+    words = STRINGS[lang]
+    out = [Affected(words["change_affects"], book.catalog.service(s).title[lang], root + urls.from_root(urls.service(s), None, lang))
+           for s in book.changes.services(change)]
+    for f in change.facts:
+        row = book.by_id[f]
+        out.append(Affected(words["facts"], f"{row.platform_name(lang)}: {row.fact.subject[lang]}",
+                            root + urls.from_root(urls.fact(book, f), f, lang)))
+    return out
 
 
 def exports(catalog: Catalog, site_url: str = "http://127.0.0.1:8000/") -> dict[str, str]:

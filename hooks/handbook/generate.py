@@ -25,10 +25,11 @@ from .catalog import Catalog
 from .factpages import FactPages
 from .facttables import FactBook
 from .models import SECTIONS
-from .recheck import SourceWatch
+from .sourcewatch import SourceWatch
+from .changes import month_words
 from .reviews import ReviewBook, build_date
 from .languages import DIRECTION, of_direction
-from .strings import STRINGS, plural
+from .strings import STRINGS, plural, plural_words
 from . import urls
 from .urls import PageLinks
 
@@ -91,6 +92,8 @@ class Generator:
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["md"] = markdown_inline
         self.env.globals["plural"] = plural
+        self.env.globals["plural_words"] = plural_words
+        self.env.globals["month_words"] = month_words
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
         self.producers = {
             "services-table": self._services_table,

@@ -27,6 +27,16 @@ class Language:
 
         return STRINGS[self.code]["site_name"]
 
+    @property
+    def changes_feed(self) -> tuple[str, str]:
+        """(the vendor-changes Atom feed's path from the site's root, its title): every
+        page's head links it for feed readers (overrides/main.html)."""
+        from .changes import ATOM_NAME
+        from .strings import STRINGS
+        from .urls import CHANGES, from_root
+
+        return from_root(CHANGES, None, self.code) + ATOM_NAME, STRINGS[self.code]["changes"] + " · " + self.site_name
+
 
 HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True)
 ENGLISH = Language("en", "ltr", "en/", "en_US", "English")

@@ -2,25 +2,27 @@
 
 A review (`data/reviews.yaml`) records its sources, the day they were read and,
 where the reviewer copied it, a sentence read there (`quote`). This module
-re-reads those pages and records, per source address, what it found in
-`data/source-checks.yaml` (`SourceCheckFile`), never in the reviews: a person
-decides what a changed source means. Results: `stated` (the quote is still
-there), `changed` (the page answers but the quote is gone, with the closest
-passage found; for a source without a quote, its readable text differs from the
-last run's), `moved` (a redirect to another address), `gated` (a sign-in page,
-401 or 403), `gone` (404 or 410), `unreachable` (timeouts, DNS, 5xx after
-retries), and for a source without a quote `fingerprinted` (first seen) and
-`unchanged`.
+judges what those pages say now and records, per source address, what it found
+in `data/source-checks.yaml` (the shape: `sourcechecks.py`), never in the
+reviews: a person decides what a changed source means. Results: `stated` (the
+quote is still there), `changed` (the page answers but the quote is gone, with
+the closest passage found; for a source without a quote, its readable text
+differs from the last run's), `moved` (a redirect to another address; one the
+re-check may not follow is recorded with its address, not requested), `gated`
+(a sign-in page, 401 or 403), `gone` (404 or 410), `unreachable` (timeouts,
+DNS, 5xx after retries, anything that failed), and for a source without a quote
+`fingerprinted` (first seen) and `unchanged`.
 
-Network only where it belongs: `plan` and `listing` read the data file and send
-nothing; only `run` fetches, and the command calls it only when asked to
-(`--fetch` or HANDBOOK_RECHECK_FETCH=1, which the weekly workflow sets).
-Raw fields of a record are what the last run saw; `changed_on` is computed from
-the previous record (the day a change was first seen), never typed.
+Network only where it belongs: `listing` reads the data file and sends
+nothing; only `run` fetches (through `sourcefetch.py`, the one module that
+talks to the network), and the command calls it only when asked to (`--fetch`
+or HANDBOOK_RECHECK_FETCH=1, which the weekly workflow sets). One source's
+failure, whatever it is, is that source's result, never the run's.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import hashlib
@@ -29,96 +31,23 @@ import json
 import os
 import re
 import tempfile
-import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable
 from urllib.parse import urlsplit
 
-from pydantic import Field, model_validator
+from .sourcechecks import (FETCH_ENV, FILE_NAME, NOTICES, RESULTS, SCHEMA_NAME, SourceCheck, SourceCheckFile,
+                           check_source_checks, previous_checks, quote_hash, review_quote, source_links, source_urls)
+from .sourcefetch import Answer, Politeness, fetch
 
-from .models import Strict
-from .unique import duplicates
-
-# ---------------------------------------------------------------------------
-# Data
-# ---------------------------------------------------------------------------
-
-Result = Literal["stated", "changed", "moved", "gated", "gone", "unreachable", "fingerprinted", "unchanged"]
-RESULTS: tuple[str, ...] = Result.__args__
-# Results that the site shows next to a review checked before them.
-NOTICES = ("changed", "moved", "gone")
-FILE_NAME = "source-checks.yaml"
-SCHEMA_NAME = "source-checks.schema.json"
-FETCH_ENV = "HANDBOOK_RECHECK_FETCH"
-
-
-class SourceCheck(Strict):
-    """What the last re-check found at one source address."""
-
-    url: str = Field(pattern=r"^https?://\S+$", description="The source address, as the reviews cite it.")
-    checked: dt.date = Field(description="The day of the last re-check (YYYY-MM-DD).")
-    result: Result
-    status: int | None = Field(default=None, ge=100, le=599, description="The HTTP status of the last answer; none when nothing answered.")
-    final_url: str | None = Field(default=None, description="Where the address led (redirects followed).")
-    etag: str | None = Field(default=None, description="The page's ETag, sent back as If-None-Match.")
-    last_modified: str | None = Field(default=None, description="The page's Last-Modified, sent back as If-Modified-Since.")
-    fingerprint: str | None = Field(default=None, pattern=r"^sha256:[0-9a-f]{64}$",
-                                    description="Hash of the page's normalized readable text.")
-    closest: str | None = Field(default=None, description="For a changed quote: the closest passage on the page now.")
-    changed_on: dt.date | None = Field(default=None, description="The day a change (changed, moved, gone) was first seen.")
-    note: str | None = Field(default=None, description="Anything else the run saw (a cut page, a timeout, a non-text page).")
-
-    @model_validator(mode="after")
-    def _consistent(self):
-        problems = []
-        if self.result == "moved" and not self.final_url:
-            problems.append("a 'moved' source needs its final_url")
-        if self.changed_on and self.changed_on > self.checked:
-            problems.append(f"changed_on {self.changed_on} is after checked {self.checked}")
-        if self.result in NOTICES and not self.changed_on:
-            problems.append(f"a '{self.result}' source needs changed_on")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
-
-
-class SourceCheckFile(Strict):
-    """`data/source-checks.yaml`: the last re-check of every source, written by `make recheck`."""
-
-    sources: list[SourceCheck] = []
-
-
-def check_source_checks(name: str, checks: list[SourceCheck]) -> list[str]:
-    """Problems the model cannot see, as `file: place: message`: an address recorded twice."""
-    return duplicates([(name, f"sources[{i}].url", c.url) for i, c in enumerate(checks)], "source address")
-
+__all__ = ["FETCH_ENV", "FILE_NAME", "NOTICES", "RESULTS", "SCHEMA_NAME", "SourceCheck", "SourceCheckFile",
+           "check_source_checks", "previous_checks", "source_urls", "Politeness", "run", "listing", "write_run"]
 
 # ---------------------------------------------------------------------------
-# The reviews' sources (both shapes of `sources`)
+# The sources to re-check
 # ---------------------------------------------------------------------------
-
-
-def source_urls(review) -> list[tuple[str, bool]]:
-    """(url, gated) for each source of a review: a plain address, or an object
-    (or mapping) with `url` and `gated` for a page that needs a login."""
-    out = []
-    for s in review.sources:
-        if isinstance(s, str):
-            out.append((s, False))
-        elif isinstance(s, dict):
-            out.append((s["url"], bool(s.get("gated", False))))
-        else:
-            out.append((s.url, bool(getattr(s, "gated", False))))
-    return out
-
-
-def review_quote(review) -> str | None:
-    quote = getattr(review, "quote", None)
-    return quote if isinstance(quote, str) and quote.strip() else None
-
 
 @dataclass(frozen=True)
 class Source:
@@ -127,17 +56,24 @@ class Source:
     url: str
     gated: bool
     reviews: tuple  # the Review objects citing it, in file order
+    sites: tuple[str, ...] = ()  # other hosts a redirect may lead to (the source's `redirects`)
+
+    def quote_hash(self) -> str:
+        """The quotes of the reviews citing this address, hashed: a conditional
+        request is sent only while they are what the last run looked for."""
+        return quote_hash(q for r in self.reviews if (q := review_quote(r)))
 
 
 def sources_of(reviews: Iterable) -> list[Source]:
     """Every source address of the reviews, once, in file order."""
-    by_url: dict[str, tuple[bool, list]] = {}
+    by_url: dict[str, tuple[bool, list, list]] = {}
     for r in reviews:
-        for url, gated in source_urls(r):
-            was, cited = by_url.setdefault(url, (False, []))
+        for url, gated, sites in source_links(r):
+            was, cited, allowed = by_url.setdefault(url, (False, [], []))
             cited.append(r)
-            by_url[url] = (was or gated, cited)
-    return [Source(url, gated, tuple(cited)) for url, (gated, cited) in by_url.items()]
+            allowed.extend(s for s in sites if s not in allowed)
+            by_url[url] = (was or gated, cited, allowed)
+    return [Source(url, gated, tuple(cited), tuple(sites)) for url, (gated, cited, sites) in by_url.items()]
 
 
 # ---------------------------------------------------------------------------
@@ -151,25 +87,61 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u00ad": None})
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def normalize(text: str) -> str:
     """Entities decoded, compatibility forms folded (no-break spaces), curly quotes
-    and dashes straightened, invisible characters dropped, whitespace collapsed."""
+    and dashes straightened, invisible and control characters dropped, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", html.unescape(text)).translate(_QUOTES)
-    return " ".join(text.split())
+    return " ".join(_CONTROLS.sub("", text).split())
+
+
+# What a reader does not see: these elements, and any element hidden by an
+# attribute or an inline style.
+_UNSEEN_TAGS = ["script", "style", "noscript", "template", "svg", "head", "object", "iframe"]
+_HIDDEN_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse))\s*(!important\s*)?(;|$)", re.I)
+
+
+def unknown_charset(content_type: str) -> str | None:
+    """The charset a Content-Type names when Python knows no such codec."""
+    m = re.search(r"charset=[\"']?([^\s;\"']+)", content_type, re.I)
+    if not m:
+        return None
+    try:
+        codecs.lookup(m[1])
+    except LookupError:
+        return m[1]
+    return None
+
+
+def _charset(content_type: str) -> str | None:
+    m = re.search(r"charset=[\"']?([^\s;\"']+)", content_type, re.I)
+    return m[1] if m and not unknown_charset(content_type) else None
+
+
+def _hidden(tag) -> bool:
+    return (tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).strip().lower() == "true"
+            or (tag.name == "input" and str(tag.get("type", "")).lower() == "hidden")
+            or bool(_HIDDEN_STYLE.search(str(tag.get("style", "")))))
 
 
 def readable_text(body: bytes, content_type: str) -> str | None:
-    """The page's readable text; None for a page that is not text (a PDF, an image)."""
+    """The text a reader sees on the page; None for a page that is not text (a PDF,
+    an image). A charset Python does not know is read as UTF-8."""
     mime = content_type.split(";", 1)[0].strip().lower()
-    charset = re.search(r"charset=([\w.-]+)", content_type, re.I)
+    charset = _charset(content_type)
     if mime in ("text/html", "application/xhtml+xml") or (not mime and body.lstrip()[:1] == b"<"):
         from bs4 import BeautifulSoup
-        soup = BeautifulSoup(body, "lxml", from_encoding=charset[1] if charset else None)
-        for tag in soup(["script", "style", "noscript", "template", "svg", "head"]):
+        soup = BeautifulSoup(body, "lxml", from_encoding=charset)
+        for tag in soup(_UNSEEN_TAGS):
             tag.decompose()
+        for tag in soup.find_all(True):
+            if not tag.decomposed and _hidden(tag):
+                tag.decompose()
         return normalize(soup.get_text(" "))
     if mime.startswith("text/") or mime.endswith(("+json", "/json", "+xml", "/xml")):
-        return normalize(body.decode(charset[1] if charset else "utf-8", errors="replace"))
+        return normalize(body.decode(charset or "utf-8", errors="replace"))
     return None
 
 
@@ -206,128 +178,19 @@ def closest_passage(text: str, quote: str, limit: int = 400) -> str | None:
 
 
 # ---------------------------------------------------------------------------
-# Fetching: polite and bounded
+# Requests: conditional only while the quotes are the same; moves and sign-in pages
 # ---------------------------------------------------------------------------
 
 
-def user_agent() -> str:
-    repo = os.environ.get("GITHUB_REPOSITORY")
-    where = f"https://github.com/{repo}" if repo else "the Integration Services Handbook"
-    return f"IntegrationServicesHandbook-recheck/1 (+{where}; re-reads the pages its reviews cite, weekly)"
-
-
-@dataclass(frozen=True)
-class Politeness:
-    """How a run fetches: a few at a time, bounded in time and size."""
-
-    workers: int = 3
-    timeout: float = 20.0  # seconds per attempt, the whole answer included
-    retries: int = 2  # after the first attempt, for timeouts, connection errors, 429 and 5xx
-    backoff: float = 2.0  # seconds before the first retry, doubling
-    max_bytes: int = 2_000_000  # a page is cut here
-    max_redirects: int = 10
-    user_agent: str = field(default_factory=user_agent)
-
-
-RETRY_STATUSES = {429, 500, 502, 503, 504}
 # A redirect to one of these is a sign-in page, not a move.
 _SIGN_IN_PATH = re.compile(r"(^|[/._-])(sign[-_]?in|log[-_]?in|sso|oauth2?|authorize)([/._-]|$)", re.I)
 _SIGN_IN_HOST = re.compile(r"^(accounts?|login|signin|auth|sso|id)\.", re.I)
 
 
-@dataclass
-class Answer:
-    """What one address answered (after retries)."""
-
-    url: str
-    status: int | None = None
-    final_url: str | None = None
-    redirects: tuple[str, ...] = ()
-    content_type: str = ""
-    body: bytes = b""
-    cut: bool = False
-    etag: str | None = None
-    last_modified: str | None = None
-    error: str | None = None
-    attempts: int = 0
-
-    def text(self) -> str | None:
-        """The readable text of a page that answered (parsed once)."""
-        if not hasattr(self, "_text"):
-            self._text = readable_text(self.body, self.content_type) if self.status and 200 <= self.status < 300 else None
-        return self._text
-
-
-def fetch(url: str, previous: SourceCheck | None, polite: Politeness) -> Answer:
-    """GET `url` (conditionally, where the last run stored an ETag or Last-Modified)."""
-    import requests
-
-    headers = {"User-Agent": polite.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-    headers.update(conditional_headers(previous))
-    answer = Answer(url)
-    for attempt in range(polite.retries + 1):
-        if attempt:
-            time.sleep(polite.backoff * 2 ** (attempt - 1))
-        answer = Answer(url, attempts=attempt + 1)
-        try:
-            with requests.Session() as session:
-                session.max_redirects = polite.max_redirects
-                session.trust_env = True
-                with session.get(url, headers=headers, timeout=polite.timeout, stream=True,
-                                 allow_redirects=True) as r:
-                    answer.status = r.status_code
-                    answer.final_url = r.url
-                    answer.redirects = tuple(h.headers.get("Location", "") for h in r.history)
-                    answer.content_type = r.headers.get("Content-Type", "")
-                    answer.etag = r.headers.get("ETag")
-                    answer.last_modified = r.headers.get("Last-Modified")
-                    if r.status_code in RETRY_STATUSES:
-                        continue
-                    answer.body, answer.cut = _read(r, polite)
-                    return answer
-        except requests.TooManyRedirects:
-            answer.error = f"more than {polite.max_redirects} redirects"
-            return answer
-        except (requests.Timeout, TimeoutError):
-            answer.error = f"no complete answer within {polite.timeout:g} s"
-        except requests.ConnectionError as e:
-            # A read that times out in the middle of the body comes as a ConnectionError.
-            reason = _reason(e)
-            answer.error = f"no complete answer within {polite.timeout:g} s" if reason == "timed out" \
-                else f"connection failed ({reason})"
-        except requests.RequestException as e:
-            answer.error = f"request failed ({_reason(e)})"
-            return answer
-    return answer
-
-
-def _read(response, polite: Politeness) -> tuple[bytes, bool]:
-    # The whole answer within the timeout (a page that trickles is a timeout too), cut at max_bytes.
-    deadline = time.monotonic() + polite.timeout
-    chunks, size = [], 0
-    for chunk in response.iter_content(chunk_size=65536):
-        chunks.append(chunk)
-        size += len(chunk)
-        if size >= polite.max_bytes:
-            return b"".join(chunks)[: polite.max_bytes], True
-        if time.monotonic() > deadline:
-            raise TimeoutError
-    return b"".join(chunks), False
-
-
-def _reason(e: Exception) -> str:
-    text = str(e)
-    if "timed out" in text:
-        return "timed out"
-    for pattern in (r"Name or service not known", r"Temporary failure in name resolution", r"Connection refused",
-                    r"No route to host", r"Network is unreachable", r"certificate verify failed"):
-        if re.search(pattern, text):
-            return pattern[0].lower() + pattern[1:]
-    return type(e).__name__
-
-
-def conditional_headers(previous: SourceCheck | None) -> dict[str, str]:
-    if previous is None:
+def conditional_headers(previous: SourceCheck | None, source: Source | None = None) -> dict[str, str]:
+    """If-None-Match and If-Modified-Since from the last run, only while the
+    reviews' quotes are the ones it looked for (an edited quote is read afresh)."""
+    if previous is None or (source is not None and previous.quote_hash != source.quote_hash()):
         return {}
     out = {}
     if previous.etag:
@@ -351,6 +214,11 @@ def _sign_in(answer: Answer) -> bool:
     return False
 
 
+def page_text(answer: Answer) -> str | None:
+    """The readable text of a page that answered."""
+    return readable_text(answer.body, answer.content_type) if answer.status and 200 <= answer.status < 300 else None
+
+
 # ---------------------------------------------------------------------------
 # Judging: an answer and the last record become the new record
 # ---------------------------------------------------------------------------
@@ -367,11 +235,14 @@ class Finding:
 
 
 def judge(source: Source, answer: Answer, previous: SourceCheck | None, today: dt.date,
-          quotes: tuple[str, ...], polite: Politeness) -> SourceCheck:
-    """The record for `source` after this run; `quotes` are the quotes to look for here."""
+          quotes: tuple[str, ...], polite: Politeness, text: str | None = None) -> SourceCheck:
+    """The record for `source` after this run; `quotes` are the quotes to look for
+    here, `text` the page's readable text (`page_text`)."""
     keep = dict(fingerprint=previous.fingerprint, etag=previous.etag, last_modified=previous.last_modified,
                 changed_on=previous.changed_on) if previous else {}
-    base = dict(url=source.url, checked=today, status=answer.status)
+    if previous and previous.quote_hash != source.quote_hash():
+        keep.update(etag=None, last_modified=None)  # stored for other quotes: not to be sent again
+    base = dict(url=source.url, checked=today, status=answer.status, quote_hash=source.quote_hash())
 
     def streak(result: str) -> dt.date:
         # The day this change was first seen: kept while the result stays the same.
@@ -379,10 +250,19 @@ def judge(source: Source, answer: Answer, previous: SourceCheck | None, today: d
             return previous.changed_on
         return today
 
+    if answer.refused:
+        # A redirect the re-check may not follow: recorded with its address, never requested.
+        # Another https site's sign-in page (a vendor's single sign-on) is gated; any
+        # other refused address is a move to it, recorded as the address it named.
+        if answer.refused == "another site" and _sign_in(answer):
+            return SourceCheck(**base, **keep, result="gated", final_url=answer.final_url,
+                               note="marked gated" if source.gated else "a sign-in page answered (not followed)")
+        return SourceCheck(**{**base, **keep, "changed_on": streak("moved")}, result="moved",
+                           final_url=answer.final_url, note=f"redirect not followed: {answer.refused}")
     if answer.status is None:
         return SourceCheck(**base, **keep, result="unreachable", note=answer.error)
     if answer.status == 304:
-        if previous is None:
+        if previous is None or previous.quote_hash != source.quote_hash():
             return SourceCheck(**base, result="unreachable", note="304 Not Modified without a condition")
         return previous.model_copy(update=dict(checked=today, status=304,
                                                note="not modified since the last check (304)"))
@@ -394,12 +274,15 @@ def judge(source: Source, answer: Answer, previous: SourceCheck | None, today: d
     if answer.status >= 400:
         return SourceCheck(**base, **keep, result="unreachable", note=f"HTTP {answer.status}"
                            + (f" after {answer.attempts} attempts" if answer.attempts > 1 else ""))
+    if not 200 <= answer.status < 300:
+        return SourceCheck(**base, **keep, result="unreachable", note=f"HTTP {answer.status}")
     if answer.final_url and not _same_address(source.url, answer.final_url):
         return SourceCheck(**{**base, **keep, "changed_on": streak("moved")}, result="moved",
                            final_url=answer.final_url)
 
-    text = answer.text()
     notes = []
+    if (bogus := unknown_charset(answer.content_type)) is not None:
+        notes.append(f"unknown charset '{bogus[:40]}': read as UTF-8")
     if answer.cut:
         notes.append(f"cut at {polite.max_bytes:,} bytes")
     if text is None:
@@ -464,21 +347,42 @@ def run(reviews: Iterable, previous: dict[str, SourceCheck], today: dt.date,
     """Fetch every source (a few at a time) and judge each answer."""
     polite = polite or Politeness()
     sources = sources_of(reviews)
+
+    def read(s: Source) -> tuple[Answer, str | None, str | None]:
+        # The answer, its readable text, and what failed: never an exception out of one source.
+        try:
+            answer = fetch(s.url, conditional_headers(previous.get(s.url), s), polite, s.sites)
+        except Exception as e:  # noqa: BLE001
+            return Answer(s.url), None, _failure(e)
+        try:
+            return answer, page_text(answer), None
+        except Exception as e:  # noqa: BLE001
+            return answer, None, _failure(e)
+
     with ThreadPoolExecutor(max_workers=max(1, polite.workers)) as pool:
-        answers = dict(zip((s.url for s in sources),
-                           pool.map(lambda s: fetch(s.url, previous.get(s.url), polite), sources)))
+        answers = dict(zip((s.url for s in sources), pool.map(read, sources)))
     # Where each quote is found: pages that answered at their own address (a moved one is reported moved).
-    texts = {url: a.text() if a.final_url and _same_address(url, a.final_url) else None for url, a in answers.items()}
+    texts = {url: text if a.final_url and not a.refused and _same_address(url, a.final_url) else None
+             for url, (a, text, _) in answers.items()}
     findings = []
     for s in sources:
-        record = judge(s, answers[s.url], previous.get(s.url), today, quotes_to_look_for(s, texts), polite)
+        answer, text, failed = answers[s.url]
+        last = previous.get(s.url)
+        try:
+            if failed:
+                raise RuntimeError(failed)
+            record = judge(s, answer, last, today, quotes_to_look_for(s, texts), polite, text)
+        except Exception as e:  # noqa: BLE001
+            record = SourceCheck(url=s.url, checked=today, result="unreachable", note=failed or _failure(e),
+                                 fingerprint=last.fingerprint if last else None,
+                                 changed_on=last.changed_on if last else None)
         why = needs_look(s, record)
         findings.append(Finding(s, record, why is not None, why or ""))
     return findings
 
 
-def previous_checks(checks: Iterable[SourceCheck]) -> dict[str, SourceCheck]:
-    return {c.url: c for c in checks}
+def _failure(e: BaseException) -> str:
+    return f"the re-check failed here ({type(e).__name__}: {normalize(str(e))[:200]})"
 
 
 # ---------------------------------------------------------------------------
@@ -496,8 +400,10 @@ def listing(reviews: Iterable, previous: dict[str, SourceCheck]) -> str:
         state = f"{last.result} on {last.checked}" if last else "never re-checked"
         if last and last.changed_on and last.result != "stated":
             state += f" (change seen {last.changed_on})"
-        cond = conditional_headers(last)
+        cond = conditional_headers(last, s)
         would = "GET" + (" " + ", ".join(f"{k}: {v}" for k, v in cond.items()) if cond else "")
+        if not cond and last and (last.etag or last.last_modified):
+            would += " (no condition: the reviews' quotes are not those of the last run)"
         if s.gated:
             would += " (marked gated: a login page is expected)"
         quoted = sum(review_quote(r) is not None for r in s.reviews)
@@ -547,23 +453,35 @@ def report_json(findings: list[Finding], today: dt.date) -> str:
 
 
 def _cell(value) -> str:
+    """Words of the run itself (results, counts, review ids) in a table cell."""
     return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
 
 
+def _code(value) -> str:
+    """What a page or a server said (a passage, an address, a note), in a table cell
+    as a code span: shown as it is, never a link, an image, HTML or a mention."""
+    text = " ".join(str(value or "").split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text.replace('|', chr(92) + '|')} {fence}"
+
+
 def report_markdown(findings: list[Finding], today: dt.date) -> str:
+    """The run's report (GitHub Markdown: the weekly issue's and pull request's body)."""
     look = [f for f in findings if f.needs_look]
     counts = ", ".join(f"{n} {r}" for r in RESULTS if (n := sum(f.record.result == r for f in findings)))
     out = [f"# Re-check of the sources, {today}", "", f"{len(findings)} sources: {counts}.", "",
            "## Needs a person's look", ""]
     if look:
         out += ["| source | reviews | what | closest passage now |", "| --- | --- | --- | --- |"]
-        out += [f"| {_cell(f.source.url)} | {_cell(', '.join(r.id for r in f.source.reviews))} | {_cell(f.why)} "
-                f"| {_cell(f.record.closest)} |" for f in look]
+        out += [f"| {_code(f.source.url)} | {_cell(', '.join(r.id for r in f.source.reviews))} | {_code(f.why)} "
+                f"| {_code(f.record.closest)} |" for f in look]
     else:
         out.append("Nothing: every source still says what its review records.")
     out += ["", "## Every source", "", "| source | result | HTTP | note |", "| --- | --- | --- | --- |"]
-    out += [f"| {_cell(f.source.url)} | {f.record.result} | {_cell(f.record.status)} "
-            f"| {_cell('; '.join(x for x in (f.record.note, f.record.final_url and 'now at ' + f.record.final_url) if x))} |"
+    out += [f"| {_code(f.source.url)} | {f.record.result} | {_cell(f.record.status)} "
+            f"| {_code('; '.join(x for x in (f.record.note, f.record.final_url and 'now at ' + f.record.final_url) if x))} |"
             for f in findings]
     out += ["", "A person decides what a change means: read the source, then update the review "
             "(`status`, `official`, `quote`, `checked`) in data/reviews.yaml.", ""]
@@ -574,35 +492,3 @@ def write_run(findings: list[Finding], data_file: Path, report_dir: Path, today:
     write_atomic(data_file, data_file_text(findings))
     write_atomic(report_dir / "report.md", report_markdown(findings, today))
     write_atomic(report_dir / "report.json", report_json(findings, today))
-
-
-# ---------------------------------------------------------------------------
-# On the site: a review whose source changed after its check
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceChange:
-    kind: str  # changed, moved or gone
-    on: dt.date
-    url: str
-
-
-class SourceWatch:
-    """The recorded checks, asked by the templates: did a review's source change after it was checked?"""
-
-    def __init__(self, checks: Iterable[SourceCheck]):
-        self._by_url = previous_checks(checks)
-
-    def change(self, review) -> SourceChange | None:
-        """The latest change seen at one of the review's sources after its `checked` date."""
-        found = [SourceChange(c.result if c.result in NOTICES else "changed", c.changed_on, c.url)
-                 for url, _ in source_urls(review) if (c := self._by_url.get(url))
-                 and c.changed_on and c.changed_on > review.checked]
-        return max(found, key=lambda x: x.on) if found else None
-
-    def todo(self, book) -> list:
-        """The review page's to-do list: reviews whose source changed after their
-        check first (latest change first), then the other reviews not verified."""
-        changed = sorted((r for r in book.reviews if self.change(r)), key=lambda r: (-self.change(r).on.toordinal(), r.id))
-        return changed + [r for r in book.not_verified() if r not in changed]

@@ -112,6 +112,8 @@ class SourceLink(Strict):
 
     url: Url
     gated: bool = False
+    redirects: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]] = Field(
+        default=[], description="Other sites (host names) the re-check may follow this address to, beside its own.")
 
     @model_validator(mode="before")
     @classmethod

@@ -13,7 +13,7 @@ from . import yamlio
 from .changes import VendorChangeFile
 from .facts import FactFile
 from .models import Glossary, Platforms, Service, TakeawayLinks, Takeaways
-from .recheck import SCHEMA_NAME as SOURCE_CHECKS_SCHEMA, SourceCheckFile
+from .sourcechecks import SCHEMA_NAME as SOURCE_CHECKS_SCHEMA, SourceCheckFile
 from .reviews import ReviewFile
 
 SCHEMAS = {

@@ -378,6 +378,14 @@ ANSWER_STRINGS: dict[str, dict[str, str]] = {
         "changes_atom": "פיד Atom",
         "changes_ical": "יומן (iCalendar)",
         "changes_none": "אין שינויים קרובים.",
+        "changes_webcal": "הרשמה ביומן",
+        "change_during": "במהלך {month}",
+        "change_today": "היום",
+        "change_tomorrow": "מחר",
+        "change_this_month": "החודש",
+        "change_in_days_one": "בעוד יום אחד",
+        "change_in_days_two": "בעוד יומיים",
+        "change_in_days_other": "בעוד {n} ימים",
         "coming_changes_here": "שינויים קרובים אצל הספקים",
         "review_hebrew_original": "המקור בעברית",
         "review_source_changed_group": "המקור השתנה אחרי הבדיקה",
@@ -417,6 +425,13 @@ ANSWER_STRINGS: dict[str, dict[str, str]] = {
         "changes_atom": "Atom feed",
         "changes_ical": "Calendar (iCalendar)",
         "changes_none": "No coming changes.",
+        "changes_webcal": "subscribe in a calendar",
+        "change_during": "During {month}",
+        "change_today": "today",
+        "change_tomorrow": "tomorrow",
+        "change_this_month": "this month",
+        "change_in_days_one": "in {n} day",
+        "change_in_days_other": "in {n} days",
         "coming_changes_here": "Coming vendor changes",
         "review_hebrew_original": "Hebrew original",
         "review_source_changed_group": "The source changed after the check",
@@ -462,6 +477,12 @@ def plural_form(lang: str, n: int) -> str:
     """The plural form of `lang` that `n` takes."""
     form = {1: "one", 2: "two"}.get(n, "other")
     return form if form in PLURAL_FORMS[lang] else "other"
+
+
+def plural_words(lang: str, key: str) -> dict[str, str]:
+    """Every plural form of `key` in `lang` ({"one": ..., "other": ...}), for a script
+    that counts in the browser (Intl.PluralRules names the same forms)."""
+    return {form: STRINGS[lang][f"{key}_{form}"] for form in PLURAL_FORMS[lang]}
 
 
 def plural(lang: str, n: int, key: str) -> str:
