@@ -2,7 +2,7 @@
    kind, review status and plan (check boxes, "chips": several in one filter keep
    a row that matches any of them; filters together keep a row that matches
    each) and by words (a row that holds any of them). The filters' state is the
-   page's query string, `?platform=hubspot&kind=rate-limit&plan=growth&text=...`:
+   page's query string, `?platform=hubspot&kind=rate-limit&plan=hubspot.professional&text=...`:
    every change rewrites the address (history.replaceState, no new history
    entry), and a page opened at such an address starts with those filters, so a
    filtered view is a link to send. A plan chip is one plan of one vendor
