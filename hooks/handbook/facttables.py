@@ -157,7 +157,7 @@ class FactRow:
         """The answer in words, a line per figure, with plan, scope and note; where the review found the
         research off and gives no figure, its official statement is the answer."""
         if self.restated:
-            return (Line(self.review.official[lang], statement=True, vendor=self.platform_key),)
+            return (Line(self.review.official[lang], statement=True, vendor=self.platform.id if self.platform else ""),)
         lines = []
         for a in self.answer:
             text = a.words(lang) if a.official else self.value(lang)[0]
