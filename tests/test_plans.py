@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGS
+from conftest import LANGS, strip_isolates
 from handbook import plans
 from handbook.catalog import DataError, load_catalog
 from handbook.facttables import FactBook
@@ -121,6 +121,10 @@ def test_pages_show_plans_with_their_vendor_and_a_badge_for_all_plans(html, book
     burst = page.select("#hubspot-burst-requests td.hb-col-answer .hb-line")
     assert [l["data-plan"] for l in burst][:3] == ["hubspot.free hubspot.starter",
                                                    "hubspot.professional hubspot.enterprise", ""]
+    # The line reads as the citation and the CSV do: vendor · plan · the rest.
+    for line, l in zip(burst, book.by_id["hubspot-burst-requests"].answer_lines(lang)):
+        assert strip_isolates(l.detail) in strip_isolates(" ".join(line.get_text().split()))
+    assert "HubSpot · Professional, Enterprise · " in book.by_id["hubspot-burst-requests"].answer_lines(lang)[1].detail
     badge = burst[2].select_one(".hb-plan.hb-all-plans").get_text()
     assert badge == "HubSpot · " + {"en": "All plans", "he": "בכל החבילות"}[lang]
     # A tier that is not the customer's plan is named as what it is, and is no choice.
