@@ -54,7 +54,7 @@ def test_filter_by_plan(browser):
     base, b = browser
     page = b.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{base}/en/compare/rate-limits/")
-    page.get_by_label("Plan:").select_option(label="Growth")
+    page.get_by_label("Plan:").select_option(label="Freshdesk · Growth")
     ids = _ids(page)
     assert "freshdesk-rate-limit" in ids and "hubspot-burst-requests" not in ids
     shown = page.eval_on_selector_all("#freshdesk-rate-limit .hb-line:not([hidden]) .hb-figure",

@@ -83,11 +83,12 @@ def test_the_official_figure_leads_with_the_research_beside_it(catalog, html):
                 assert said.startswith(f"{words}: «{fact.stated[lang]}»"), fact.id  # visible, labelled
         burst = page.find("tr", id="hubspot-burst-requests").select_one("td.hb-col-answer")
         lines = burst.select(".hb-line")
-        assert [l["data-plan"] for l in lines][:2] == ["free, starter", "professional, enterprise"]
+        assert [l["data-plan"] for l in lines][:2] == ["hubspot.free hubspot.starter",
+                                                       "hubspot.professional hubspot.enterprise"]
         assert research in burst.select_one(".hb-research").get_text()
         per_10s = {"en": "100 requests per 10 seconds", "he": "100 בקשות לכל 10 שניות"}[lang]
         assert _lines(burst)[0] == per_10s
-        assert "Free, Starter" in lines[0].select_one(".hb-detail").get_text()
+        assert lines[0].select_one(".hb-plan").get_text() == "HubSpot · Free, Starter"  # the plan with its vendor
         # Per minute, per day and the 85% safe rate come from the answer, never from 160 per 10 s.
         rate = " ".join(lines[0].select_one(".hb-rate").get_text().split())
         assert "600" in rate and "864,000" in rate and "510" in rate
@@ -167,7 +168,11 @@ def test_platform_pages_hold_the_platform_facts_services_and_link(catalog, html)
     for lang in LANGS:
         page = html(f"{LANGS[lang]}platforms/zendesk/")
         rows = [tr["id"] for tr in page.select("table.hb-fact-table tbody tr")]
-        assert rows and set(rows) == {f.id for f in catalog.facts if f.platform == "zendesk"}
+        # Its own facts, and the general fact whose review gives Zendesk's API limits per plan.
+        general = "typical-requests-per-minute"
+        assert rows and set(rows) == {f.id for f in catalog.facts if f.platform == "zendesk"} | {general}
+        plans = [l.get_text() for l in page.select(f"#{general} .hb-plan")]
+        assert plans[0] == "Zendesk · Suite Team" and all(p.startswith("Zendesk · ") for p in plans), plans
         assert page.select_one("a.hb-official")["href"] == catalog.platforms["zendesk"].url
         services = [a["href"] for a in page.select(".hb-platform-services a")]
         assert services == ["../../services/int-crm-support/"]
@@ -244,7 +249,8 @@ def test_json_export_has_its_documented_shape_and_matches_the_pages(catalog, sit
     # The research's 160 per 10 s is wrong: it feeds nothing; the answer is the vendor's, per tier.
     assert burst.normalized.per_minute is None and burst.platform.id == "hubspot"
     assert burst.answer.official and burst.answer.figures[0].normalized.per_minute.min == 600
-    assert burst.answer.figures[0].plan.en == "Free, Starter" and burst.answer.figures[0].measure == "rate"
+    assert [p.id for p in burst.answer.figures[0].plans] == ["free", "starter"]
+    assert burst.answer.figures[0].platform == "hubspot" and burst.answer.figures[0].measure == "rate"
     assert burst.sources[0].url.en == "en/services/int-crm-marketing/#platform-rate-limits"
     quota = next(f for f in export.facts if f.id == "quickbooks-monthly-calls")
     assert quota.answer.figures[0].measure == "quota" and quota.answer.figures[0].normalized.per_minute is None

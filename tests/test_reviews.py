@@ -187,7 +187,8 @@ def test_the_json_export_carries_the_review_data(catalog, site):
     assert facts["hubspot-oauth"]["review_status"] == "verified"
     freshdesk = facts["freshdesk-rate-limit"]["review"]
     assert freshdesk["quote"].startswith("The number of API calls you can make is based on your plan")
-    growth = next(f for f in freshdesk["figures"] if f["plan"]["en"] == "Growth")
+    growth = next(f for f in freshdesk["figures"] if [p["name"]["en"] for p in f["plans"]] == ["Growth"])
+    assert growth["platform"] == "freshdesk" and growth["plans"][0]["id"] == "growth"
     assert growth["value"] == {"min": 200.0, "max": 200.0} and growth["measure"] == "rate"
     assert growth["normalized"]["per_minute"]["min"] == 200.0 and growth["words"]["en"] == "200 calls per minute"
     assert any(s["gated"] for r in data["reviews"] for s in r["sources"])

@@ -35,26 +35,20 @@ def data_file(lang: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-# Plan names that mean every plan: a figure for any of them applies whatever the client's plan.
-EVERY_PLAN = frozenset({"any tier", "all tiers", "all plans", "any plan"})
-
-
 def plans_of(row: FactRow, lang: str) -> list[tuple[str, str]]:
-    """The plans a row's answer names: (key, name in `lang`), each plan once ("Professional, Enterprise"
-    is two plans); a figure with no plan, or for every plan, names none."""
+    """The plans a row's answer names: (plan id, name in `lang`), each plan once (the address says
+    `hubspot:professional`); a figure for every plan names none."""
     found = []
     for a in row.answer:
-        if not a.plan:
+        if a.vendor is None:
             continue
-        keys, labels = a.plan_key.split(","), a.plan[lang].split(",")
-        pairs = zip(keys, labels) if len(keys) == len(labels) else [(a.plan_key, a.plan[lang])]
-        found.extend((k.strip(), label.strip()) for k, label in pairs if k.strip() not in EVERY_PLAN)
+        found.extend((p.id, p.names[lang]) for p in a.plans)
     return found
 
 
 def _line_plans(plan_key: str) -> list[str]:
-    """The plans one line of an answer is for; none: for every plan."""
-    return [k.strip() for k in plan_key.split(",") if k.strip() and k.strip() not in EVERY_PLAN]
+    """The plans one line of an answer is for, by id (the system is the brief's); none: for every plan."""
+    return [key.split(".", 1)[1] for key in plan_key.split()]
 
 
 # ---------------------------------------------------------------------------
@@ -149,7 +143,7 @@ class BriefData:
                 "url": urls.from_root(urls.service(s.id), item.id, lang),
                 "platforms": self._named[(s.id, item.id)],
             } for s in catalog.services if s.id in services for item in s.prerequisites],
-            "answers": [self._answer(row, lang) for p in self.platforms for row in self.rows(p.id)],
+            "answers": [self._answer(row, lang, p.id) for p in self.platforms for row in self.rows(p.id)],
             "changes": [{
                 "id": c.id, "date": c.date, "platforms": c.platforms, "title": _text(c.title[lang], lang),
                 "url": urls.from_root(urls.CHANGES, c.id, lang),
@@ -181,10 +175,11 @@ class BriefData:
             "plans": sorted(([k, v] for k, v in plans.items()), key=lambda kv: kv[1].lower()),
         }
 
-    def _answer(self, row: FactRow, lang: str) -> dict:
+    def _answer(self, row: FactRow, lang: str, platform: str) -> dict:
+        # `platform`: the system it is shown under (a general fact's figures show under each vendor's).
         t = STRINGS[lang]
         return {
-            "platform": row.fact.platform, "id": row.id, "kind": t["kind_" + row.fact.kind],
+            "platform": platform, "id": row.id, "kind": t["kind_" + row.fact.kind],
             "subject": _text(row.fact.subject[lang], lang), "official": row.official, "status": row.status,
             "review": t["status_" + row.status]
             + (f" ({t['checked_on']} {row.review.checked})" if row.review else ""),

@@ -23,7 +23,7 @@ from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Servi
 from .processes import map_in_two
 from .changes import VendorChange, VendorChangeFile, check_changes
 from .sourcechecks import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
-from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_review_dates, check_reviews
+from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_plans, check_review_dates, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
 from .unique import duplicates
 
@@ -176,6 +176,10 @@ def _load_catalog(data_dir: Path) -> Catalog:
 
     facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
     reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed, today)
+    if reviews and platforms_model:
+        # A figure's plans are its vendor's (data/platforms.yaml): a misspelt plan is a located error.
+        problems.extend(check_plans(rel(data_dir / "reviews.yaml"), reviews, {f.id: f.platform for f in facts},
+                                    platforms))
     changes = _load_changes(data_dir, services, takeaways, facts, reviews, platforms, problems, rel, parsed, today)
     # Written by `make recheck`; a catalog never re-checked has none.
     checks_file = data_dir / SOURCE_CHECKS

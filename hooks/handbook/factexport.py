@@ -21,7 +21,7 @@ from .brief import brief_files
 from .catalog import Catalog
 from .changes import ATOM_NAME, ICS_NAME, Affected
 from .facts import Fact, Range
-from .facttables import COMPARISONS, FactBook, FactRow, Link
+from .facttables import COMPARISONS, AnswerFigure, FactBook, FactRow, Link, official_figure
 from .figures import Quantity, words
 from .languages import CODES
 from .models import Text
@@ -105,6 +105,12 @@ class PlatformRef(_Shape):
     url: str = Field(description="Official site or developer documentation.")
 
 
+class PlanRecord(_Shape):
+    id: str = Field(description="The plan's id in data/platforms.yaml; the plan filter's key is <platform>.<id>.")
+    name: Words = Field(description="The vendor's name for it.")
+    legacy: bool = Field(description="No longer sold; accounts from before keep it.")
+
+
 class FigureRecord(_Shape):
     value: NumberRange | None = Field(description="The number(s) in `unit`; null when unlimited.")
     unlimited: bool
@@ -112,8 +118,13 @@ class FigureRecord(_Shape):
     per: dict | None = Field(description="The window of a rate or quota: {amount, unit}.")
     measure: str = Field(description="What kind of figure: rate, quota, points, recipients, concurrency, duration, "
                                      "size, count, cost, percent, multiple. Compare figures only within one.")
-    plan: Words | None
-    scope: Words | None
+    platform: str | None = Field(description="The vendor it is about (a platform id); null: no single vendor.")
+    plans: list[PlanRecord] = Field(description="The vendor's plans it applies to; empty: every plan of the vendor "
+                                                "(or a vendor without plans).")
+    tier: Words | None = Field(description="A tier that is not the customer's plan, named as what it is.")
+    applies_to: Words | None = Field(description="What it applies to: an API, an app type, a deployment.")
+    scope: Words | None = Field(description="What it is counted per.")
+    state: str | None = Field(description="trial | testing: the account or app state it applies to.")
     note: Words | None
     words: Words = Field(description="The figure as the site shows it, per language.")
     formula: dict | None = Field(None, description="Where the vendor gives the allowance as a formula: {base, "
@@ -241,12 +252,15 @@ def _normalized(q: Quantity, per_day: Range | None = None) -> Normalized:
                       safe_per_minute=_range(q.safe_per_minute), seconds=_range(q.seconds), bytes=_range(q.bytes))
 
 
-def _figure(q: Quantity, plan: Text | None, scope: Text | None, note: Text | None,
-            per_day: Range | None = None) -> FigureRecord:
+def _figure(a: AnswerFigure, per_day: Range | None = None) -> FigureRecord:
+    q = a.quantity
     formula = {"base": q.formula[0], "per_user": q.formula[1]} if q.formula else None
     return FigureRecord(value=_range(q.value), unlimited=q.unlimited, unit=q.unit,
-                        per=q.per.model_dump() if q.per else None, measure=q.measure, plan=plan, scope=scope,
-                        note=note, words=Text(he=words(q, "he"), en=words(q, "en")), formula=formula,
+                        per=q.per.model_dump() if q.per else None, measure=q.measure,
+                        platform=a.vendor.id if a.vendor else None,
+                        plans=[PlanRecord(id=p.id, name=p.names, legacy=p.legacy) for p in a.plans],
+                        tier=a.tier, applies_to=a.applies_to, scope=a.scope, state=a.state, note=a.note,
+                        words=Text(he=words(q, "he"), en=words(q, "en")), formula=formula,
                         normalized=_normalized(q, per_day))
 
 
@@ -254,9 +268,12 @@ def _sources(links) -> list[SourceLinkRecord]:
     return [SourceLinkRecord(url=s.url, gated=s.gated) for s in links]
 
 
-def _review(r: Review) -> ReviewRecord:
+def _review(book: FactBook, r: Review) -> ReviewRecord:
+    platforms = {book.by_id[f].fact.platform for f in r.facts if f in book.by_id}
+    platform = next(iter(platforms)) if len(platforms) == 1 else None
+    figures = [official_figure(f, platform, book.catalog.platforms) for f in r.figures]
     return ReviewRecord(id=r.id, claim=r.claim, status=r.status, official=r.official,
-                        figures=[_figure(f, f.plan_text, f.scope, f.note) for f in r.figures], quote=r.quote,
+                        figures=[_figure(a) for a in figures], quote=r.quote,
                         sources=_sources(r.sources),
                         checked=r.checked.isoformat(), changed=r.changed.isoformat() if r.changed else None,
                         facts=r.facts, bullets=[b.model_dump() for b in r.bullets])
@@ -265,7 +282,7 @@ def _review(r: Review) -> ReviewRecord:
 def _answer(row: FactRow) -> AnswerRecord:
     if row.restated:
         return AnswerRecord(official=True, figures=[], statement=row.review.official)
-    figures = [_figure(a.quantity, a.plan, a.scope, a.note, a.per_day(row.caps))
+    figures = [_figure(a, a.per_day(row.caps))
                for a in row.answer if a.quantity.measure is not None]
     # A method or a scheme the research names is answered by its names; a statement with no number by its words.
     names = [n for a in row.answer if not a.official for n in getattr(a.quantity, "names", [])]
@@ -297,7 +314,7 @@ def _record(book: FactBook, fact: Fact, conflicts: list[str]) -> FactRecord:
         names=fact.names, plan=fact.plan, scope=fact.scope, note=fact.note, refresh=fact.refresh,
         webhooks=fact.webhooks, conflicts_with=conflicts, sources=sources,
         review_status=book.reviews.status_of(fact.id),
-        review=_review(r) if (r := book.reviews.for_fact(fact.id)) else None,
+        review=_review(book, r) if (r := book.reviews.for_fact(fact.id)) else None,
     )
 
 
@@ -309,7 +326,7 @@ def facts_export(book: FactBook) -> FactsExport:
                               csv=Text(he=f"{API}/{c.id}.he.csv", en=f"{API}/{c.id}.en.csv"),
                               facts=[r.id for r in book.comparison(c.id).rows])
                      for c in COMPARISONS],
-        reviews=[_review(r) for r in book.reviews.reviews],
+        reviews=[_review(book, r) for r in book.reviews.reviews],
         changes=[ChangeRecord(id=c.id, date=c.date, coming=book.changes.is_coming(c), platforms=c.platforms,
                               title=c.title, detail=c.detail, facts=c.facts, services=book.changes.services(c),
                               reviews=c.reviews, sources=_sources(c.sources))

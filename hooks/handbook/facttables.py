@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Callable
 
@@ -24,7 +24,8 @@ from .facts import KINDS, TAKEAWAYS, Fact, conflicts
 from .figures import HEADROOM, PACED_UNDER, RATE_UNITS, Quantity, Range, number, span, words
 from . import urls
 from .languages import DIRECTION
-from .models import Platform, Text
+from .models import Plan, Platform, Text
+from . import plans as plan_rule
 from .changes import ChangeLog
 from .reviews import DISCREDITED, NEEDS_FIGURES, STATUSES, UNREVIEWED, Review, ReviewBook, build_date
 from .strings import STRINGS
@@ -46,13 +47,21 @@ class Link:
 
 @dataclass(frozen=True)
 class Line:
-    """One figure of a cell: its words, and the plan it is for (the plan filter's key)."""
+    """One figure of a cell: its words, and what the plan filter reads (plans.py: the rule)."""
 
     text: str
-    plan: str = ""  # the plan's English name, lowercase; "" for any plan
-    detail: str = ""  # plan, scope and note, as the reader reads them
+    plan: str = ""  # the plans it is for, keys (`hubspot.free hubspot.starter`); "" for every plan of its vendor
+    detail: str = ""  # the vendor and plan, tier, what it applies to and is counted per, state, note: as read
     rate: str = ""  # a rate's normalized forms: per minute, per day, the safe rate
     statement: bool = False  # the official statement in words, not a figure
+    vendor: str = ""  # the platform whose plans it is for; "" for none (a figure about no vendor)
+    plan_label: str = ""  # "HubSpot · Professional, Enterprise", or the vendor and "All plans"; part of detail
+    all_plans: bool = False  # an official figure for every plan of a vendor that has plans: a badge, never a chip
+
+    @property
+    def rest(self) -> str:
+        """The detail after the plan label."""
+        return self.detail[len(self.plan_label):].removeprefix(" · ") if self.plan_label else self.detail
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,8 @@ class FactRow:
     # The platform's stated caps over a day or longer (FactBook); None for a row about no single platform,
     # whose figures come from several vendors: their caps live on the vendors' rows, so no per-day there.
     caps: tuple["AnswerFigure", ...] | None = ()
+    platforms: dict[str, Platform] = field(default_factory=dict, compare=False, repr=False)  # the catalog's
+    only: str | None = None  # on another platform's page: only the figures of that vendor
 
     @property
     def id(self) -> str:
@@ -112,13 +123,31 @@ class FactRow:
             return ()
         if self.review and self.fact.kind not in NAMED_KINDS:
             official = self.review.figures_for(self.id)
+            if self.only:
+                official = [f for f in official if f.vendor(self.fact.platform) == self.only]
             if official:
-                return tuple(AnswerFigure(f, f.plan_text, f.scope, f.note, True) for f in official)
+                return tuple(self._official(f) for f in official)
         if self.discredited:
             return ()
-        f = self.fact
-        plan = Text(he=f.plan, en=f.plan) if f.plan else None
-        return (AnswerFigure(f, plan, f.scope, f.note, False),)
+        f, vendor = self.fact, self.platform
+        # The research's plan words are a plan when they name one of the vendor's ('Blossom', 'Free tier').
+        plan = vendor.research_plan(f.plan) if vendor and f.plan else None
+        word = Text(he=f.plan, en=f.plan) if f.plan and not plan and f.kind != "plan-requirement" else None
+        return (AnswerFigure(f, f.scope, f.note, False, vendor, (plan,) if plan else (), plan_word=word),)
+
+    def _official(self, f) -> "AnswerFigure":
+        return official_figure(f, self.fact.platform, self.platforms)
+
+    @property
+    def platform_keys(self) -> tuple[str, ...]:
+        """The finder's platform keys: its own, and the vendors its figures are about (a general fact's
+        per-vendor figures show among that vendor's rows)."""
+        others = (a.vendor.id for a in self.answer if a.vendor and a.vendor is not self.platform)
+        return tuple(dict.fromkeys((self.platform_key, *others)))
+
+    def plan_lines(self) -> list[tuple[str, list[str]]]:
+        """What the plan filter reads of each line: its vendor and its plans (plans.keeps)."""
+        return [(line.vendor, line.plan.split()) for line in self.answer_lines("en")]
 
     @property
     def official(self) -> bool:
@@ -134,13 +163,14 @@ class FactRow:
         """The answer in words, a line per figure, with plan, scope and note; where the review found the
         research off and gives no figure, its official statement is the answer."""
         if self.restated:
-            return (Line(self.review.official[lang], statement=True),)
+            return (Line(self.review.official[lang], statement=True, vendor=self.platform.id if self.platform else ""),)
         lines = []
         for a in self.answer:
             text = a.words(lang) if a.official else self.value(lang)[0]
-            plan = a.plan if a.official or self.fact.kind != "plan-requirement" else None
-            detail = " · ".join(q[lang] for q in (plan, a.scope, a.note) if q)
-            lines.append(Line(text, a.plan_key, detail, a.rate(lang, self.caps)))
+            label = a.plan_label(lang, self.platform)
+            detail = " · ".join(q for q in (label, a.detail(lang)) if q)
+            lines.append(Line(text, a.plan_key, detail, a.rate(lang, self.caps), vendor=a.vendor_key, plan_label=label,
+                              all_plans=a.all_plans))
         return tuple(lines)
 
     @property
@@ -153,8 +183,8 @@ class FactRow:
     def computed(self, attr: str) -> tuple[Line, ...]:
         """A normalized column (per minute, per day, safe rate), from the answer only; per day never above
         a stated cap that binds."""
-        return tuple(Line(span(a.per_day(self.caps) if attr == "per_day" else getattr(a.quantity, attr)), a.plan_key)
-                     for a in self.answer)
+        return tuple(Line(span(a.per_day(self.caps) if attr == "per_day" else getattr(a.quantity, attr)), a.plan_key,
+                          vendor=a.vendor_key) for a in self.answer)
 
     def value(self, lang: str) -> tuple[str, float | None]:
         """The research's own figure in words, and its sort key."""
@@ -180,8 +210,6 @@ class FactRow:
 
 
 NAMED_KINDS = ("auth-method", "webhook-signature")
-# Plan names that mean every plan: such a figure is for no one plan.
-EVERY_PLAN = frozenset(("", "any tier", "all plans", "all tiers"))
 
 
 def _counted(unit: str | None) -> str | None:
@@ -189,44 +217,64 @@ def _counted(unit: str | None) -> str | None:
     return "request" if unit == "call" else unit
 
 
-def _plan_chips(plans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The finder's plan filter: each plan a line names once ("Professional, Enterprise" is two), and
-    the plans that read alike in a language one chip whose keys are joined by `|` (finder.js)."""
-    by_label: dict[str, list[str]] = {}
-    for key, label in plans:
-        keys, labels = key.split(","), label.split(",")
-        for k, l in zip(keys, labels) if len(keys) == len(labels) else ((key, label),):
-            by_label.setdefault(l.strip(), [])
-            if k.strip() not in by_label[l.strip()]:
-                by_label[l.strip()].append(k.strip())
-    return sorted((("|".join(keys), label) for label, keys in by_label.items()), key=lambda kv: kv[1].lower())
-
-
 @dataclass(frozen=True)
 class AnswerFigure:
-    """One figure of an answer: the quantity, for which plan and scope, and whose it is."""
+    """One figure of an answer: the quantity, for which vendor and plans (and tier, what it applies to, what
+    it is counted per, account state), and whose it is."""
 
     quantity: Quantity
-    plan: Text | None
-    scope: Text | None
+    scope: Text | None  # what it is counted per
     note: Text | None
     official: bool  # the vendor's (a review's figure), not the research's
+    vendor: Platform | None = None  # whose plans it is for
+    plans: tuple[Plan, ...] = ()  # none: every plan of the vendor
+    tier: Text | None = None  # a tier that is not the customer's plan, named as what it is
+    applies_to: Text | None = None
+    state: str | None = None  # reviews.ACCOUNT_STATES
+    plan_word: Text | None = None  # the research's plan words that name none of the vendor's plans
+
+    @property
+    def vendor_key(self) -> str:
+        """The vendor whose plans the filter reads; none for a trial's or a testing app's figure (no plan)."""
+        return self.vendor.id if self.vendor and not self.state else ""
 
     @property
     def plan_key(self) -> str:
-        return self.plan.en.lower() if self.plan else ""
+        """The plan filter's keys, space-separated (`hubspot.professional hubspot.enterprise`)."""
+        return " ".join(plan_rule.key(self.vendor.id, p.id) for p in self.plans)
+
+    @property
+    def all_plans(self) -> bool:
+        """The vendor's figure for every plan of a vendor that has plans."""
+        return self.official and not self.plans and not self.state and bool(self.vendor and self.vendor.plans)
+
+    def plan_label(self, lang: str, row_platform: Platform | None) -> str:
+        """'HubSpot · Professional, Enterprise', 'HubSpot · All plans'; the vendor alone on another
+        platform's row (a general fact's figure); else nothing."""
+        if not self.vendor:
+            return ""
+        name = self.vendor.name[lang]
+        if self.plans:
+            return f"{name} · " + ", ".join(p.names[lang] for p in self.plans)
+        if self.all_plans:
+            return f"{name} · {STRINGS[lang]['all_plans_badge']}"
+        return name if self.vendor is not row_platform else ""
 
     def words(self, lang: str) -> str:
         return words(self.quantity, lang)
 
     @property
     def plan_keys(self) -> frozenset[str] | None:
-        """The plans it is for, each once ("Professional, Enterprise" is two); empty for every plan, None
-        for a figure that names no plan at all."""
-        if self.plan is None:
-            return None
-        keys = frozenset(k.strip() for k in self.plan_key.split(",")) - EVERY_PLAN
-        return keys
+        """What it is limited to, each once: its plans, or a tier that is not the customer's plan (Intuit's
+        Builder); empty for every plan of its vendor, None for a figure that names no plan at all."""
+        keys = frozenset(p.id for p in self.plans) | (frozenset(("tier:" + self.tier.en,)) if self.tier else frozenset())
+        if keys:
+            return keys
+        return frozenset() if self.all_plans else None
+
+    def limited_to(self, lang: str) -> str:
+        """Its plans ('Professional, Enterprise') or its tier, in words."""
+        return ", ".join(p.names[lang] for p in self.plans) or (self.tier[lang] if self.tier else "")
 
     @property
     def cap_per_day(self) -> Range | None:
@@ -294,12 +342,24 @@ class AnswerFigure:
             parts.append(t["normalized_day"].format(day=span(q.per_day)))
         for cap, conditional in self.binding(caps):
             said = t["cap_binds_on_plan" if conditional else "cap_binds"]
-            parts.append(said.format(cap=words(cap.quantity, lang), plan=cap.plan[lang] if cap.plan else ""))
+            parts.append(said.format(cap=words(cap.quantity, lang), plan=cap.limited_to(lang)))
         said = ("= " + " · ".join(parts) + " · ") if parts else ""
         return said + t["normalized_safe"].format(safe=span(q.safe_per_minute))
 
     def detail(self, lang: str) -> str:
-        return " · ".join(q[lang] for q in (self.plan, self.scope, self.note) if q)
+        """Everything but the vendor and plan: tier, what it applies to, what it is counted per, state, note."""
+        state = STRINGS[lang]["state_" + self.state] if self.state else ""
+        parts = (self.plan_word and self.plan_word[lang], self.tier and self.tier[lang], state,
+                 self.applies_to and self.applies_to[lang], self.scope and self.scope[lang],
+                 self.note and self.note[lang])
+        return " · ".join(q for q in parts if q)
+
+
+def official_figure(f, fact_platform: str | None, platforms: dict[str, Platform]) -> AnswerFigure:
+    """A review's figure with its vendor and plans resolved (the catalog checked that they exist)."""
+    vendor = platforms.get(f.vendor(fact_platform) or "")
+    plans = tuple(vendor.plan(p) for p in f.plan) if vendor else ()
+    return AnswerFigure(f, f.scope, f.note, True, vendor, plans, f.tier, f.applies_to, f.state)
 
 
 def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
@@ -415,13 +475,20 @@ class FactTable:
         return frozenset(row.id for row in self.rows)
 
     def plans(self, lang: str) -> list[tuple[str, str]]:
-        """The plans the rows' answers name: (filter key, the name in this language)."""
-        found: dict[str, str] = {}
+        """The plan filter's choices: each plan a figure of the rows names, once, with its vendor
+        ("HubSpot · Professional"), by vendor and in the vendor's order. A figure for every plan names
+        none: it is never a choice, and stays whatever is chosen."""
+        found: dict[str, tuple] = {}
         for row in self.rows:
             for a in row.answer:
-                if a.plan:
-                    found.setdefault(a.plan_key, a.plan[lang])
-        return sorted(found.items(), key=lambda kv: kv[1].lower())
+                for p in a.plans:
+                    order = (a.vendor.name[lang].lower(), a.vendor.plans.index(p))
+                    found.setdefault(plan_rule.key(a.vendor.id, p.id), (order, f"{a.vendor.name[lang]} · {p.names[lang]}"))
+        return [(k, label) for k, (_, label) in sorted(found.items(), key=lambda kv: kv[1][0])]
+
+    def kept(self, chosen: list[str]) -> tuple[FactRow, ...]:
+        """The rows a choice of plans keeps (plans.keeps: the rule tables.js and finder.js apply)."""
+        return tuple(r for r in self.rows if plan_rule.keeps(r.plan_lines(), chosen))
 
     def cells(self, book: "FactBook", lang: str) -> list[tuple[FactRow, list[Cell]]]:
         return [(row, [c.cell(book, row, lang) for c in self.columns]) for row in self.rows]
@@ -471,7 +538,7 @@ class FactBook:
             against.setdefault(c.second.id, []).append(c.first.id)
         self._sources = {lang: {f.id: _source_links(f, catalog, lang) for f in catalog.facts} for lang in ("he", "en")}
         rows = [FactRow(f, catalog.platforms.get(f.platform) if f.platform else None, tuple(against.get(f.id, ())),
-                        self.reviews.for_fact(f.id))
+                        self.reviews.for_fact(f.id), platforms=catalog.platforms)
                 for f in catalog.facts]
         # Each row knows its platform's caps over a day or longer, so that a rate never reads above one.
         caps: dict[str | None, list[AnswerFigure]] = {}
@@ -530,8 +597,11 @@ class FactBook:
         return self.table(f"facts-{service_id}", None, COMPACT, rows=tuple(self._by_service.get(service_id, ())))
 
     def for_platform(self, platform_id: str) -> FactTable:
+        """A platform's facts, and the vendor's figures that live in a general fact (its figures only)."""
+        general = tuple(replace(r, only=platform_id) for r in self._by_platform.get(None, ())
+                        if platform_id in r.platform_keys)
         return self.table(f"facts-{platform_id}", None, PLATFORM_COLUMNS,
-                          rows=tuple(self._by_platform.get(platform_id, ())))
+                          rows=tuple(self._by_platform.get(platform_id, ())) + general)
 
     def finder(self) -> FactTable:
         """The limit finder: every fact of every kind, in the reading order."""
@@ -550,7 +620,7 @@ class FactBook:
             "platform": platforms,
             "kind": [(k, t["kind_" + k]) for k in KINDS if k in kinds],
             "status": [(s, t["status_" + s]) for s in (*STATUSES, UNREVIEWED) if s in statuses],
-            "plan": _plan_chips(self.finder().plans(lang)),
+            "plan": self.finder().plans(lang),
         }
 
     def services_of(self, platform_id: str) -> list:
@@ -577,8 +647,12 @@ class FactBook:
                 figure = figures[i] if i < len(figures) else None
                 page = [" ".join(url(lk) for lk in cell.links) if col.key == "sources" else
                         line.text if col.key == "answer" else cell.text for col, cell in zip(table.columns, cells)]
-                named = [q[lang] if q else "" for q in ((figure.plan, figure.scope, figure.note) if figure and (
-                    figure.official or row.fact.kind != "plan-requirement") else (None, None, None))]
+                named = ["", "", ""]
+                if figure and (figure.official or row.fact.kind != "plan-requirement"):
+                    rest = (figure.tier, figure.applies_to, figure.note)
+                    state = t["state_" + figure.state] if figure.state else ""
+                    named = [line.plan_label, figure.scope[lang] if figure.scope else "",
+                             " · ".join(filter(None, (state, *(q[lang] for q in rest if q))))]
                 normalized = [computed[c.key][i].text if i < len(computed[c.key]) else "" for c in extra[1:]]
                 # A cell from data that starts like a formula is shown as text (escaping.csv_cell).
                 writer.writerow([csv_cell(c) for c in (row.id, *page, *named, extra[0].cell(self, row, lang).text,

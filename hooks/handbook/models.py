@@ -182,6 +182,23 @@ PlatformCategory = Literal[
 ]
 
 
+class Plan(Strict):
+    """A plan of a vendor, as the vendor names it: what the customer buys (not an app's pricing tier,
+    a partner tier or an account state, which figures name as what they are)."""
+
+    id: Slug = Field(description="Stable: figures name the plan by it (`plan: [professional]`), and the plan "
+                     "filter's addresses (`?plan=hubspot.professional`).")
+    name: Text | NonEmpty = Field(description="The vendor's name for it: one string when the same in both "
+                                  "languages, else {he, en}.")
+    legacy: bool = Field(default=False, description="No longer sold; accounts from before keep it.")
+    research_names: list[NonEmpty] = Field(
+        default=[], description="How the research writes it, when not as its name (`Free tier`).")
+
+    @property
+    def names(self) -> Text:
+        return Text(he=self.name, en=self.name) if isinstance(self.name, str) else self.name
+
+
 class Platform(Strict):
     """A product, platform or tool the research names."""
 
@@ -193,6 +210,25 @@ class Platform(Strict):
     )
     research_names: list[NonEmpty] = Field(
         default=[], description="How the research writes the name, when not as `name.en` (Outlook, Azure AD).")
+    plans: list[Plan] = Field(default=[], description="The vendor's plans, in the vendor's order, legacy ones "
+                              "too; official figures name theirs by id.")
+
+    @model_validator(mode="after")
+    def _plans_once(self):
+        ids = [p.id for p in self.plans]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"plans: plan id given twice: {', '.join(twice)}")
+        return self
+
+    def plan(self, plan_id: str) -> Plan | None:
+        return next((p for p in self.plans if p.id == plan_id), None)
+
+    def research_plan(self, words: str) -> Plan | None:
+        """The plan the research means by its words ('Blossom', 'Free tier'), if it is one of the vendor's."""
+        wanted = words.strip().lower()
+        return next((p for p in self.plans if wanted in {p.id, p.names.en.lower(), p.names.he.lower(),
+                                                          *(n.lower() for n in p.research_names)}), None)
 
 
 class Platforms(Strict):

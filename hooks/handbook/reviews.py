@@ -50,15 +50,26 @@ class BulletRef(Strict):
 
 
 Label = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"\S")]
+AccountState = Literal["trial", "testing"]
+ACCOUNT_STATES: tuple[str, ...] = AccountState.__args__
 
 
 class Figure(Quantity):
     """One official figure: a value (or range, or unlimited) in a unit, with its plan and scope."""
 
     unlimited_: bool = Field(default=False, alias="unlimited", description="The vendor says unlimited (no value).")
-    plan: Label | Text | None = Field(default=None, description="The plan, tier or edition it applies to: one "
-                                      "string when the same in both languages, else {he, en}.")
-    scope: Text | None = Field(default=None, description="Who or what it counts (per account, per app...).")
+    # Five separate dimensions, so that a plan filter reads plans only (README, "Recording a review").
+    platform: Slug | None = Field(default=None, description="The vendor the figure is about, when not the platform "
+                                  "of the review's facts (a general fact's per-vendor figures).")
+    plan: list[Label] = Field(default=[], description="The customer's plans of that vendor it applies to: plan ids "
+                              "from data/platforms.yaml. Absent: every plan.")
+    tier: Text | None = Field(default=None, description="A tier that is not the customer's plan, named as what it "
+                              "is (an app's pricing tier, a partner tier, a messaging-limit level).")
+    applies_to: Text | None = Field(default=None, description="What it applies to: an API, an app type, a "
+                                    "deployment.")
+    scope: Text | None = Field(default=None, description="What it is counted per (per account, per app...).")
+    state: AccountState | None = Field(default=None, description="The account's or app's state it applies to: "
+                                       "trial, or an app in testing.")
     note: Text | None = Field(default=None, description="A qualifier the vendor adds.")
     fact: Slug | None = Field(default=None, description="When the review covers several facts: the fact this figure "
                               "answers (absent: every fact of the review).")
@@ -102,9 +113,9 @@ class Figure(Quantity):
     def unlimited(self) -> bool:
         return self.unlimited_
 
-    @property
-    def plan_text(self) -> Text | None:
-        return Text(he=self.plan, en=self.plan) if isinstance(self.plan, str) else self.plan
+    def vendor(self, fact_platform: str | None) -> str | None:
+        """The platform whose plans it names: its own, else its fact's."""
+        return self.platform or fact_platform
 
 
 class SourceLink(Strict):
@@ -218,6 +229,33 @@ def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets:
         if found and not any(r.claim.he in b.he and (b.en is None or r.claim.en in b.en) for b in found):
             problems.append(f"{where}.claim: not a verbatim part of any of its bullets (he and en of the same "
                             f"bullet): '{r.claim.he}' / '{r.claim.en}'")
+    return problems
+
+
+def check_plans(name: str, reviews: list[Review], fact_platforms: dict[str, str | None],
+                platforms: dict[str, object]) -> list[str]:
+    """Problems as `file: place: message`: a figure's platform that is not one, a plan that is not one
+    of its vendor's (a misspelt plan), a plan whose vendor the figure does not say."""
+    problems: list[str] = []
+    for i, r in enumerate(reviews):
+        for j, f in enumerate(r.figures):
+            where = f"{name}: reviews[{i}].figures[{j}]"
+            if f.platform is not None and f.platform not in platforms:
+                problems.append(f"{where}.platform: unknown platform '{f.platform}' (not in data/platforms.yaml)")
+                continue
+            if not f.plan:
+                continue
+            of_facts = {fact_platforms.get(x) for x in ([f.fact] if f.fact else r.facts)}
+            vendor = f.vendor(of_facts.pop() if len(of_facts) == 1 else None)
+            if vendor is None:
+                problems.append(f"{where}.plan: whose plans? the review's facts are of no single platform: "
+                                "add the figure's `platform`")
+                continue
+            known = [p.id for p in platforms[vendor].plans]
+            for k, plan in enumerate(f.plan):
+                if plan not in known:
+                    listed = ", ".join(known) if known else "none (add them to data/platforms.yaml)"
+                    problems.append(f"{where}.plan[{k}]: unknown plan '{plan}' of {vendor}; known: {listed}")
     return problems
 
 

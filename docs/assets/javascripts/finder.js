@@ -2,13 +2,14 @@
    kind, review status and plan (check boxes, "chips": several in one filter keep
    a row that matches any of them; filters together keep a row that matches
    each) and by words (a row that holds any of them). The filters' state is the
-   page's query string, `?platform=hubspot&kind=rate-limit&plan=growth&text=...`:
+   page's query string, `?platform=hubspot&kind=rate-limit&plan=hubspot.professional&text=...`:
    every change rewrites the address (history.replaceState, no new history
    entry), and a page opened at such an address starts with those filters, so a
-   filtered view is a link to send. A plan chip may stand for several plans that
-   read alike (`any tier|all plans`); a figure's plan names one or more plans
-   (`professional, enterprise`). Without JavaScript the form takes no room and
-   every row shows, in the reading order. */
+   filtered view is a link to send. A plan chip is one plan of one vendor
+   (`plan=hubspot.professional`); which rows and figures it keeps is plans.js's
+   rule, the fact tables' too. When nothing is left, the line below the table
+   says so and offers to clear the filters. Without JavaScript the form takes no
+   room and every row shows, in the reading order. */
 (function () {
   "use strict";
 
@@ -35,7 +36,10 @@
         var wanted = [];
         params.getAll(chip.name).forEach(function (v) { wanted = wanted.concat(v.split(",")); });
         wanted = wanted.map(function (v) { return v.trim().toLowerCase(); });
-        chip.checked = chip.value.split("|").some(function (v) { return wanted.indexOf(v) !== -1; });
+        // An address from before plans had their vendor (`plan=growth`) still chooses that plan.
+        chip.checked = wanted.some(function (v) {
+          return v === chip.value || (v.indexOf(".") === -1 && chip.value.split(".")[1] === v);
+        });
         // A folded filter (the plans) opens when the address chooses one of its values.
         var folded = chip.closest("details");
         if (chip.checked && folded) folded.open = true;
@@ -45,23 +49,15 @@
     function chosen(name) {
       var values = [];
       chips.forEach(function (chip) {
-        if (chip.name === name && chip.checked) values = values.concat(chip.value.split("|"));
+        if (chip.name === name && chip.checked) values.push(chip.value);
       });
       return values;
     }
 
-    // A plan keeps the rows with a figure for one of the chosen plans and shows only
-    // those figures and the ones for any plan.
-    function planMatches(row, plans) {
-      var any = false;
-      list(row.querySelectorAll(".hb-line[data-plan]")).forEach(function (line) {
-        var named = line.getAttribute("data-plan");
-        var hit = named !== "" && named.split(",").some(function (p) { return plans.indexOf(p.trim()) !== -1; });
-        line.hidden = plans.length > 0 && named !== "" && !hit;
-        if (hit) any = true;
-      });
-      return plans.length === 0 || any;
-    }
+    // Below the table: what an empty result says, and its button that clears the filters.
+    var empty = table.parentNode.nextElementSibling;
+    if (empty && !empty.classList.contains("hb-filter-empty")) empty = null;
+    if (empty) empty.querySelector("button").addEventListener("click", function () { form.reset(); text.focus(); });
 
     function apply() {
       var selected = {};
@@ -70,9 +66,11 @@
       var shown = 0;
       rows.forEach(function (row) {
         var keep = Object.keys(ROW_KEYS).every(function (name) {
-          return selected[name].length === 0 || selected[name].indexOf(row.getAttribute(ROW_KEYS[name])) !== -1;
+          // A row may name several platforms: its own, and the vendors of a general fact's figures.
+          var values = (row.getAttribute(ROW_KEYS[name]) || "").split(/\s+/);
+          return selected[name].length === 0 || values.some(function (v) { return selected[name].indexOf(v) !== -1; });
         });
-        keep = planMatches(row, selected.plan) && keep;
+        keep = window.hbPlans.filterRow(row, selected.plan) && keep;
         if (keep && words.length) {
           var content = row.textContent.toLowerCase();
           keep = words.some(function (w) { return content.indexOf(w) !== -1; });
@@ -81,6 +79,7 @@
         if (keep) shown += 1;
       });
       output.textContent = shown + " / " + rows.length + " " + rowsLabel;
+      if (empty) empty.hidden = shown !== 0;
       // The state, in the address and in the link beside the count.
       var params = new URLSearchParams();
       FILTERS.forEach(function (name) {

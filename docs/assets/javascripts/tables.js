@@ -9,7 +9,9 @@
    attributes, in the page's language. A table with data-verified-label also
    gets a checkbox that keeps only the rows whose data-review is "verified";
    a table whose answers name plans gets a plan list that keeps the rows with a
-   figure for that plan and shows only those figures (lines with data-plan). */
+   figure for that plan, or for every plan of its vendor, and shows only those
+   figures (plans.js: the rule, shared with the finder). When nothing is left,
+   the line below the table says so and offers to clear the filters. */
 (function () {
   "use strict";
 
@@ -40,34 +42,33 @@
     var verified = bar.querySelector(".hb-verified-only input");  // when the table has review data
     var plan = bar.querySelector(".hb-plan-filter select");  // when the answers name plans
 
-    // A plan keeps the rows with a figure for it (or for any plan) and shows only those figures.
-    function planMatches(row, chosen) {
-      var lines = row.querySelectorAll(".hb-line[data-plan]");
-      var any = lines.length === 0;
-      Array.prototype.forEach.call(lines, function (line) {
-        var p = line.getAttribute("data-plan");
-        var show = chosen === "" || p === "" || p === chosen;
-        line.hidden = !show;
-        if (show && (p === chosen || chosen === "")) any = true;
-      });
-      return any;
-    }
+    // Below the table: what an empty result says, and its button that clears the filters.
+    var empty = wrap.nextElementSibling;
+    if (empty && !empty.classList.contains("hb-filter-empty")) empty = null;
 
     function filter() {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var onlyVerified = verified !== null && verified.checked;
-      var chosen = plan === null ? "" : plan.value;
+      var chosen = plan === null || plan.value === "" ? [] : [plan.value];
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.textContent.toLowerCase();
-        var keep = planMatches(row, chosen) && (words.length === 0 || words.some(function (w) { return text.indexOf(w) !== -1; })) &&
+        var keep = window.hbPlans.filterRow(row, chosen) && (words.length === 0 || words.some(function (w) { return text.indexOf(w) !== -1; })) &&
           (!onlyVerified || row.getAttribute("data-review") === "verified");
         row.hidden = !keep;
         if (keep) shown += 1;
       });
       showCount(shown);
+      if (empty) empty.hidden = shown !== 0;
     }
     input.addEventListener("input", filter);
+    if (empty) empty.querySelector("button").addEventListener("click", function () {
+      input.value = "";
+      if (verified !== null) verified.checked = false;
+      if (plan !== null) plan.value = "";
+      filter();
+      input.focus();
+    });
     if (verified !== null) verified.addEventListener("change", filter);
     if (plan !== null) plan.addEventListener("change", filter);
 
