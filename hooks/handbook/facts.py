@@ -71,7 +71,7 @@ class Fact(Quantity):
     id: Slug = Field(description="Stable: the row's anchor on every page and its key in the exports. Never change it.")
     kind: FactKind
     subject: Text = Field(description="What the fact is about (API requests, access token, images...).")
-    steps: list[float] = Field(default=[], description="A backoff schedule's delays, in `unit`.")
+    steps: list[Annotated[float, Field(ge=0)]] = Field(default=[], description="A backoff schedule's delays, in `unit`.")
     names: list[Name] = Field(default=[], description="Auth methods or signature schemes, as stated.")
     plan: Name | None = Field(default=None, description="The plan, tier or edition the fact applies to or requires.")
     scope: Text | None = Field(default=None, description="Who or what the limit counts (per account...).")

@@ -50,7 +50,7 @@ class Strict(BaseModel):
     An unknown field is a typo until proven otherwise; a loaded value is never changed.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 STALE_KEY = "en_translated_from"
