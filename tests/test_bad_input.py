@@ -390,3 +390,56 @@ def test_the_pages_own_ids_are_read_from_the_templates_and_scripts():
     assert {"coming", "past"} <= page_ids("change") and "every-fact" in page_ids("fact")
     assert "every-fact" not in page_ids("review") and "prerequisites" not in page_ids("takeaway")
 
+
+# ---------------------------------------------------------------------------
+# Imports that cannot half-land (issue 25)
+# ---------------------------------------------------------------------------
+
+
+def _data_bytes(data: Path) -> dict[str, bytes]:
+    return {p.relative_to(data).as_posix(): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+
+
+def _cut(tmp_path: Path, keep) -> tuple[Path, int]:
+    """The research document cut by `keep` (its lines -> the lines kept), and its last line with content."""
+    lines = research_file(RESEARCH).read_text(encoding="utf-8").splitlines()
+    kept = keep(lines)
+    document = tmp_path / "batch.md"
+    document.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return document, max(n for n, line in enumerate(kept, 1) if line.strip())
+
+
+@pytest.mark.parametrize("where, keep, message", [
+    # Cut in the middle of a bullet, inside a service's section.
+    ("a section", lambda lines: lines[:300] + [lines[300][:len(lines[300]) // 2]],
+     "the document ends inside service int-crm-accounting, in a section, without its closing summary"),
+    # Everything from the closing summary on is missing.
+    ("the summary", lambda lines: lines[:next(i for i, x in enumerate(lines) if x.startswith("## Summary"))],
+     "without its closing summary ('## Summary: ...' with '### Group:' headings)"),
+    # The summary's last group cut short: its last line is missing.
+    ("the last line", lambda lines: lines[:next(i for i, x in enumerate(lines) if x.startswith("**End of"))] [:-3],
+     "the document ends inside summary group 'Common Prerequisites', without its last line '**End of ...**'"),
+])
+def test_a_cut_off_research_document_is_refused_at_the_line_it_stops(tmp_path, data_copy, where, keep, message):
+    document, last = _cut(tmp_path, keep)
+    before = _data_bytes(data_copy)
+    result = handbook("--data", str(data_copy), "import", str(document))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    assert f"{document}:{last}: " in result.stderr and message in result.stderr, result.stderr
+    assert _data_bytes(data_copy) == before  # nothing written, not even the half bullet
+
+
+def test_a_revised_import_leaves_check_passing_with_the_stale_english_listed(tmp_path, data_copy):
+    # The Hebrew of a bullet that facts and a review cite changes; its English is now stale.
+    text = research_file(RESEARCH).read_text(encoding="utf-8")
+    old = "- HubSpot rate limit: 10,000 requests ליום (free), 160 requests לכל 10 שניות\n"
+    assert old in text
+    document = tmp_path / "batch.md"
+    document.write_text(text.replace(old, old.rstrip("\n") + " (עדכני)\n"), encoding="utf-8")
+    imported = handbook("--data", str(data_copy), "import", str(document))
+    assert imported.returncode == 0, imported.stderr
+    result = handbook("--data", str(data_copy), "check")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "1 unfinished" in result.stdout, result.stdout
+    assert ("data/services/int-crm-marketing.yaml: notes[1].en: translation out of date: the Hebrew changed"
+            in result.stdout), result.stdout
