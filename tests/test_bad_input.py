@@ -269,6 +269,7 @@ def problems_in(err: str) -> list[str]:
     ("\\0", "U+0000 NULL"), ("\\e", "U+001B ESCAPE"), ("\\v", "U+000B LINE TABULATION"), ("\\x7f", "U+007F DELETE"),
     ("\\x85", "U+0085 a C1 control character"), ("\\u202E", "U+202E RIGHT-TO-LEFT OVERRIDE"),
     ("\\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"), ("\\u200F", "U+200F RIGHT-TO-LEFT MARK"),
+    ("\\ud800", "U+D800 a lone surrogate"), ("\\uffff", "U+FFFF a noncharacter"),
 ])
 def test_a_control_or_bidi_character_is_named_at_its_place(data_copy, escape, name):
     # In a vendor change's title: it lands in the Atom feeds (XML), the iCalendar file and the pages.

@@ -393,7 +393,8 @@ def _load(path: Path, model: type[BaseModel], problems: list[str], rel,
         if found:
             model.model_validate(raw)  # its problems too, in one run
     except ValidationError as e:
-        found += [(err["loc"], _message(err)) for err in e.errors()]
+        told = {tuple(loc) for loc, _ in found}  # a place whose characters are told is not told again
+        found += [(err["loc"], _message(err)) for err in e.errors() if tuple(err["loc"]) not in told]
         result = None
     for loc, message in found:
         problems.append(f"{name}: {_place(loc)}: {message}")

@@ -18,7 +18,9 @@ import re
 import unicodedata
 
 # Tab and line feed are text (a block scalar's lines); everything else below is not.
-_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+# (Lone surrogates, which YAML's `\\ud800` makes, are no text either: UTF-8 cannot write them.)
+_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
+                      "\ud800-\udfff]")
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # The C0 controls' names (Unicode's aliases: `unicodedata.name` has none for them).
 _C0 = ("NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY",
@@ -42,7 +44,8 @@ def character_name(c: str) -> str:
     elif code == 0x7F:
         name = "DELETE"
     else:
-        name = unicodedata.name(c, "a C1 control character" if code <= 0x9F else "a noncharacter")
+        name = unicodedata.name(c, "a C1 control character" if code <= 0x9F
+                                else "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a noncharacter")
     return f"U+{code:04X} {name}"
 
 
