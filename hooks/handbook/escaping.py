@@ -69,7 +69,10 @@ def html_text(value) -> Markup:
     one line. A CommonMark renderer ends an HTML block at a blank line and reads
     what follows as Markdown (links, headings); a line break written as a
     character reference is the same whitespace to a browser."""
-    return Markup("".join(_LINE_BREAKS.get(c, c) for c in str(escape(value))))
+    html = escape(value)
+    if "\n" in html or "\r" in html:  # rare: most values are one line (and this runs for every value)
+        html = Markup(str(html).replace("\r", "&#13;").replace("\n", "&#10;"))
+    return html
 
 
 def finalize(value):
