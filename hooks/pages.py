@@ -170,7 +170,12 @@ def _write_twin(page, markdown: str) -> None:
     # HTML (`services/x/index.md` next to `services/x/index.html`), so that a page's
     # address plus `index.md` is its Markdown on any host. Each process writes its own
     # language's (parallel.py); publishing.py lists them all in llms.txt.
-    write_text(Path(page.file.abs_dest_path).with_name("index.md"), markdown, durable=False)
+    # The page's own scripts (the brief's, the vendor changes' clock) are for browsers, not readers
+    # of the Markdown: left out. Data never makes a script (escaping.py), so nothing else is lost.
+    write_text(Path(page.file.abs_dest_path).with_name("index.md"), _SCRIPT.sub("", markdown), durable=False)
+
+
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\n?", re.S)
 
 
 def _title_as_html(page) -> None:

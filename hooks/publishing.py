@@ -140,9 +140,14 @@ def _write_markdown_twins(config) -> None:
 
 
 def _title(markdown: str, fallback: str) -> str:
+    # The page's title as the text of a Markdown link (data: escaped for CommonMark).
+    import yaml
+
+    from handbook.escaping import commonmark_text
+
     for line in markdown.splitlines():
         if line.startswith("title:"):
-            return line[6:].strip().strip("'\"").replace("]", ")").replace("[", "(")
+            return commonmark_text(yaml.safe_load(line[6:]) or fallback)
         if line.startswith("# "):
-            return line[2:].strip().replace("]", ")").replace("[", "(")
-    return fallback or "/"
+            return commonmark_text(line[2:].strip())
+    return commonmark_text(fallback or "/")

@@ -348,3 +348,107 @@ def test_nothing_runs_in_the_browser_and_search_results_show_the_payloads(hostil
         page.close()
     assert not ran, ran
     assert "<script>" in results and f"{MARK}(" in results, results[:500]
+
+
+# ---------------------------------------------------------------------------
+# The Markdown outputs, as a CommonMark renderer reads them
+# ---------------------------------------------------------------------------
+
+
+def commonmark(text: str) -> str:
+    """`text` rendered as assistants and previews render Markdown: CommonMark with
+    raw HTML, and (as some renderers do) every link target followed."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True
+    return md.render(text)
+
+
+def _markdown_outputs(site: Path) -> dict[str, str]:
+    # llms.txt and every Markdown twin that holds a payload.
+    files = [site / "llms.txt"] + sorted(site.rglob("index.md"))
+    texts = {str(f.relative_to(site)): f.read_text(encoding="utf-8") for f in files}
+    return {name: text for name, text in texts.items() if MARK in text}
+
+
+def live_payloads(html: str) -> list[str]:
+    """What in rendered HTML would run or lead somewhere a payload chose."""
+    found = []
+    for el in BeautifulSoup(html, "html.parser").find_all(True):
+        if el.name in ("script", "iframe", "object", "embed", "svg", "img", "math"):
+            found.append(f"<{el.name}> {str(el)[:100]}")
+        for name, value in el.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value
+            if name.lower().startswith("on") or MARK.lower() in name.lower():
+                found.append(f"<{el.name} {name}={value!r}>")
+            elif name.lower() in _URL_ATTRIBUTES and (MARK in value or value.strip().lower().startswith("javascript:")):
+                found.append(f"<{el.name} {name}={value!r}>")
+        if el.name in ("pre", "code") and MARK in el.get_text():
+            found.append(f"<{el.name}> made of data: {el.get_text()[:100]!r}")  # Markdown read where HTML was
+    return found
+
+
+def test_llms_txt_holds_the_titles_as_text(hostile_site):
+    llms = (hostile_site / "llms.txt").read_text(encoding="utf-8")
+    html = commonmark(llms)
+    assert not live_payloads(html), live_payloads(html)[:10]
+    # The payload title reads back whole, as the link's text.
+    texts = [a.get_text() for a in BeautifulSoup(html, "html.parser").find_all("a")]
+    title = " ".join(payload("serviceTitleEn").split())
+    assert any(title in text for text in texts), [t for t in texts if MARK in t][:3]
+
+
+def test_the_markdown_twins_run_nothing_in_commonmark(hostile_site):
+    outputs = _markdown_outputs(hostile_site)
+    assert "en/services/int-calendar/index.md" in outputs and "llms.txt" in outputs, sorted(outputs)[:10]
+    found = [f"{name}: {problem}" for name, text in outputs.items() for problem in live_payloads(commonmark(text))]
+    assert not found, f"{len(found)} live payloads:\n  " + "\n  ".join(found[:30])
+
+
+# NUL is U+FFFD to CommonMark (and refused in the data).
+@pytest.mark.parametrize("value", TRICKY[:-1] + ["a\n\n## heading [next](http://example.com/) <img src=x onerror=x()>\n\n    code"])
+def test_a_value_in_an_html_block_stays_in_it_for_commonmark(value):
+    from handbook.escaping import html_text
+
+    soup = BeautifulSoup(commonmark(f'<ul>\n<li title="{html_text(value)}">{html_text(value)}</li>\n</ul>\n'),
+                         "html.parser")
+    assert [el.name for el in soup.find_all(True)] == ["ul", "li"], soup
+    assert " ".join(soup.li.get_text().split()) == " ".join(value.split())
+    assert soup.li["title"] == value.replace("\r\n", "\n").replace("\r", "\n") or soup.li["title"] == value
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_front_matter_shows_as_text_in_commonmark(value):
+    soup = BeautifulSoup(commonmark(f"---\ntitle: {yaml_str(value)}\n---\n\n# Body\n"), "html.parser")
+    # A rule, then the front matter as a heading (emphasis and code spans at most), then the body.
+    assert [el.name for el in soup.find_all(True) if el.name not in ("em", "strong", "code")] == ["hr", "h2", "h1"], soup
+
+
+@pytest.mark.browser
+def test_nothing_runs_in_the_browser_from_the_markdown_outputs(hostile_site):
+    # One browser for every output: each rendered document is opened in turn.
+    outputs = _markdown_outputs(hostile_site)
+    ran: list[str] = []
+    with launch() as browser:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (ran.append(f"dialog: {d.message}"), d.dismiss()))
+        # set_content does not navigate (no init script): the page defines the flag itself.
+        flag = f"<script>window.{MARK} = (f) => {{ window.__hbRan = (window.__hbRan || []).concat([f]); }};</script>"
+        for name, text in outputs.items():
+            page.set_content(f"<!doctype html><html><head>{flag}</head><body>{commonmark(text)}</body></html>",
+                             wait_until="load")
+            # Hover and focus every element, as a reader's mouse and keyboard would.
+            page.evaluate("""() => { for (const el of document.body.querySelectorAll('*')) {
+                for (const type of ['mouseover', 'focus', 'click']) {
+                    if (type === 'click' && el.closest('a')) continue;
+                    el.dispatchEvent(new Event(type, {bubbles: true}));
+                } } }""")
+            page.wait_for_timeout(50)
+            ran += [f"{name}: {f}" for f in page.evaluate("window.__hbRan || []")]
+            ran += [f"{name}: javascript: link {h}" for h in page.evaluate(
+                "[...document.querySelectorAll('[href],[src]')].map(e => e.getAttribute('href') || e.getAttribute('src'))"
+                ".filter(h => /^\\\\s*javascript:/i.test(h))")]
+        page.close()
+    assert len(outputs) > 4
+    assert not ran, ran[:20]

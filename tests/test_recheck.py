@@ -350,7 +350,8 @@ def _data_copy(tmp_path: Path) -> Path:
     return data
 
 
-def test_a_run_writes_a_valid_data_file_and_a_report_and_never_the_reviews(server, tmp_path):
+def test_a_run_writes_a_valid_data_file_and_a_report_and_never_the_reviews(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("HANDBOOK_BUILD_DATE", TODAY.isoformat())  # a re-check after the build date is refused
     data = _data_copy(tmp_path)
     reviews_before = (data / "reviews.yaml").read_bytes()
     reviews = [_review("a", [server.url("/stated")]), _review("b", [server.url("/reworded"), server.url("/old")]),

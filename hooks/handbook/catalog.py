@@ -8,15 +8,17 @@ list; callers print `DataError` and exit, never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import yamlio
+from . import inputcheck, yamlio
+from .anchors import clash, page_ids
 from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts, check_windows
 from .glossary import Explainer, check_glossary
 from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
@@ -124,12 +126,15 @@ def _load_catalog(data_dir: Path) -> Catalog:
         today = None
 
     platforms_file = data_dir / "platforms.yaml"
-    platforms_model = _load(platforms_file, Platforms, problems, rel, parsed)
+    dropped_platforms: dict[str, dict] = {}
+    platforms_model = _load(platforms_file, Platforms, problems, rel, parsed, dropped_platforms)
     platforms: dict[str, Platform] = {}
     if platforms_model:
         problems += duplicates([(rel(platforms_file), f"platforms[{i}].id", p.id)
                                 for i, p in enumerate(platforms_model.platforms)], "platform id")
         platforms = {p.id: p for p in platforms_model.platforms}
+    # What other files may name: an entry left out for its own problem is not unknown.
+    known_platforms = set(platforms) | set(dropped_platforms) if platforms_model else None
 
     takeaways = _load(data_dir / "takeaways.yaml", Takeaways, problems, rel, parsed)
     if takeaways:
@@ -140,6 +145,9 @@ def _load_catalog(data_dir: Path) -> Catalog:
             + [(name, f"groups[{g}].takeaways[{t}].id", tk.id) for g, grp in enumerate(takeaways.groups)
                for t, tk in enumerate(grp.takeaways)],
             "anchor id")
+        problems += _page_id_clashes(name, "takeaway", [(f"groups[{g}].id", grp.id) for g, grp in enumerate(takeaways.groups)]
+                                     + [(f"groups[{g}].takeaways[{t}].id", tk.id) for g, grp in enumerate(takeaways.groups)
+                                        for t, tk in enumerate(grp.takeaways)])
 
     services: list[Service] = []
     numbers: dict[int, str] = {}
@@ -158,34 +166,41 @@ def _load_catalog(data_dir: Path) -> Catalog:
         if service.number in numbers:
             problems.append(f"{name}: number: {service.number} is already used by {numbers[service.number]}")
         numbers.setdefault(service.number, name)
-        _check_service_refs(service, name, platforms if platforms_model else None, problems)
+        _check_service_refs(service, name, known_platforms, problems)
         services.append(service)
 
     # The mapping and the glossary are added by people after an import: a data
     # folder without them (a new batch, synthetic data) has none yet.
     links_file = data_dir / "takeaway-links.yaml"
-    links = _load(links_file, TakeawayLinks, problems, rel, parsed) if links_file.exists() else None
+    links = _load(links_file, TakeawayLinks, problems, rel, parsed, {}) if links_file.exists() else None
     if links and takeaways:
         unloaded = {p.stem for p in service_files} - {s.id for s in services}
         check_takeaway_links(links, takeaways, services, unloaded, rel(links_file), problems)
 
     glossary_file = data_dir / "glossary.yaml"
-    glossary = _load(glossary_file, Glossary, problems, rel, parsed) if glossary_file.exists() else None
+    glossary = _load(glossary_file, Glossary, problems, rel, parsed, {}) if glossary_file.exists() else None
     if glossary:
         check_glossary(glossary, rel(glossary_file), problems)
+        problems += _page_id_clashes(rel(glossary_file), "term", [(f"terms[{i}].id", t.id) for i, t in enumerate(glossary.terms)])
 
-    facts = _load_facts(data_dir, services, platforms, takeaways, problems, rel, parsed)
-    reviews = _load_reviews(data_dir, services, takeaways, facts, problems, rel, parsed, today)
+    dropped_facts: dict[str, dict] = {}
+    dropped_reviews: dict[str, dict] = {}
+    facts = _load_facts(data_dir, services, known_platforms, takeaways, problems, rel, parsed, dropped_facts)
+    fact_ids = {f.id for f in facts} | set(dropped_facts)
+    reviews = _load_reviews(data_dir, services, takeaways, fact_ids, problems, rel, parsed, today, dropped_reviews)
     if reviews and platforms_model:
         # A figure's plans are its vendor's (data/platforms.yaml): a misspelt plan is a located error.
         problems.extend(check_plans(rel(data_dir / "reviews.yaml"), reviews, {f.id: f.platform for f in facts},
                                     platforms))
-    changes = _load_changes(data_dir, services, takeaways, facts, reviews, platforms, problems, rel, parsed, today)
+    changes = _load_changes(data_dir, services, takeaways, fact_ids, reviews, dropped_reviews, known_platforms,
+                            problems, rel, parsed, today)
     # Written by `make recheck`; a catalog never re-checked has none.
     checks_file = data_dir / SOURCE_CHECKS
-    checks = _load(checks_file, SourceCheckFile, problems, rel, parsed) if checks_file.exists() else None
+    checks = _load(checks_file, SourceCheckFile, problems, rel, parsed, {}) if checks_file.exists() else None
     if checks:
         problems.extend(check_source_checks(rel(checks_file), checks.sources))
+        if today is not None:
+            problems.extend(_future_rechecks(rel(checks_file), checks.sources, today))
 
     if problems:
         raise DataError(problems)
@@ -197,13 +212,13 @@ def _load_catalog(data_dir: Path) -> Catalog:
                    tuple(facts), tuple(reviews or ()), tuple(changes), tuple(checks.sources) if checks else ())
 
 
-def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str], rel, parsed,
-                  today) -> list[Review] | None:
+def _load_reviews(data_dir: Path, services, takeaways, fact_ids: set[str], problems: list[str], rel, parsed,
+                  today, dropped: dict[str, dict]) -> list[Review] | None:
     # data/reviews.yaml is optional: a catalog nobody has checked yet has none.
     path = data_dir / "reviews.yaml"
     if not path.exists():
         return []
-    model = _load(path, ReviewFile, problems, rel, parsed)
+    model = _load(path, ReviewFile, problems, rel, parsed, dropped)
     if model is None:
         return None  # reported; what cites a review is not checked against a file that did not load
     bullets = {(s.id, item.id): item for s in services for _, item in s.bullets()}
@@ -211,45 +226,66 @@ def _load_reviews(data_dir: Path, services, takeaways, facts, problems: list[str
         bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
     broken |= set() if takeaways else {TAKEAWAYS}
-    problems.extend(check_reviews(rel(path), model.reviews, {f.id for f in facts}, bullets, broken))
+    problems.extend(check_reviews(rel(path), model.reviews, fact_ids, bullets, broken))
+    problems.extend(_page_id_clashes(rel(path), "review", [(f"reviews[{i}].id", r.id) for i, r in enumerate(model.reviews)]))
     if today is not None:
         problems.extend(check_review_dates(rel(path), model.reviews, today))
     return list(model.reviews)
 
 
-def _load_changes(data_dir: Path, services, takeaways, facts, reviews, platforms, problems: list[str], rel,
-                  parsed, today=None) -> list[VendorChange]:
+def _load_changes(data_dir: Path, services, takeaways, fact_ids: set[str], reviews, dropped_reviews: dict[str, dict],
+                  platforms: set[str] | None, problems: list[str], rel, parsed, today=None) -> list[VendorChange]:
     # data/vendor-changes.yaml is optional, like the reviews it dates.
     path = data_dir / "vendor-changes.yaml"
     if not path.exists():
         return []
-    model = _load(path, VendorChangeFile, problems, rel, parsed)
-    if model is None:
-        return []
+    dropped: dict[str, dict] = {}
+    model = _load(path, VendorChangeFile, problems, rel, parsed, dropped)
+    if model is None or platforms is None:
+        return []  # reported; nothing is checked against a file that did not load
     bullets = {(s.id, item.id) for s in services for _, item in s.bullets()}
     if takeaways:
         bullets |= {(TAKEAWAYS, t.id) for g in takeaways.groups for t in g.takeaways}
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
     broken |= set() if takeaways else {TAKEAWAYS}
-    problems.extend(check_changes(rel(path), model.changes, {f.id for f in facts}, bullets, reviews,
-                                  set(platforms), broken, today))
+    if reviews is not None:
+        # A review left out for its own problem is not unknown; one that a change left out
+        # for its own problem names is not missing its change.
+        named = {r for e in dropped.values() for r in (e.get("reviews") or []) if isinstance(r, str)}
+        reviews = [_Named(r.id) if r.id in named else r for r in reviews] + [_Named(r) for r in sorted(dropped_reviews)]
+    problems.extend(check_changes(rel(path), model.changes, fact_ids, bullets, reviews, platforms, broken, today))
+    problems.extend(_page_id_clashes(rel(path), "change", [(f"changes[{i}].id", c.id) for i, c in enumerate(model.changes)]))
     return list(model.changes)
 
 
-def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[str], rel, parsed) -> list[Fact]:
+@dataclass(frozen=True)
+class _Named:
+    id: str  # an entry left out of its file for its own problem, still known by its id
+    changed: None = None  # what check_changes asks of a review: nothing to check against
+
+
+def _future_rechecks(name: str, checks, today) -> list[str]:
+    # A re-check is a day that has happened: one after the build date is a typo or a wrong clock.
+    return [f"{name}: sources[{i}].{field}: {day} is after the build date {today} (a re-check cannot be in the future)"
+            for i, c in enumerate(checks) for field, day in (("checked", c.checked), ("changed_on", c.changed_on))
+            if day is not None and day > today]
+
+
+def _load_facts(data_dir: Path, services, platforms: set[str] | None, takeaways, problems: list[str], rel, parsed,
+                dropped: dict[str, dict]) -> list[Fact]:
     # data/facts/<platform>.yaml (general.yaml last), then checks across files.
     files = sorted((data_dir / "facts").glob("*.yaml"), key=lambda p: (p.stem == GENERAL, p.stem))
     located: list[tuple[str, str, Fact]] = []
     for path in files:
         name = rel(path)
-        model = _load(path, FactFile, problems, rel, parsed)
+        model = _load(path, FactFile, problems, rel, parsed, dropped)
         if model is None:
             continue
         expected = None if path.stem == GENERAL else path.stem
         if model.platform != expected:
             want = "null (general.yaml holds facts about no single platform)" if expected is None else f"'{expected}' (the file name)"
             problems.append(f"{name}: platform: '{model.platform}' must be {want}")
-        elif expected is not None and expected not in platforms:
+        elif expected is not None and platforms is not None and expected not in platforms:
             problems.append(f"{name}: platform: unknown platform '{expected}' (not in data/platforms.yaml)")
         for i, fact in enumerate(model.facts):
             located.append((name, f"facts[{i}]", fact.placed(model.platform)))
@@ -259,8 +295,10 @@ def _load_facts(data_dir: Path, services, platforms, takeaways, problems: list[s
     # A file that did not load is reported once, not again by every fact citing it.
     broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
     broken |= set() if takeaways else {TAKEAWAYS}
-    reserved = {i for _, i in bullets} | RESERVED_ANCHORS
+    reserved = {i for _, i in bullets} | SECTION_ANCHORS
     problems.extend(check_facts(located, bullets, reserved, broken))
+    problems.extend(f"{name}: {place}.id: {problem}" for name, place, fact in located
+                    if fact.id not in reserved and (problem := clash("fact", fact.id)))
     problems.extend(check_windows(located, bullets, broken))
     return [fact for _, _, fact in located]
 
@@ -309,22 +347,34 @@ def _parse_all(paths: list[Path]) -> dict[Path, object]:
 
 def _parse_file(path: Path) -> tuple[bool, object]:
     try:
-        return True, yaml.load(yamlio.read_text(path), Loader=yamlio.Loader)
-    except (OSError, ValueError, yaml.YAMLError):
+        text = yamlio.read_data(path)
+        yamlio.check_limits(text)
+        return True, yaml.load(text, Loader=yamlio.Loader)
+    except (OSError, ValueError, yaml.YAMLError, RecursionError):
         return False, None
 
 
 def _load(path: Path, model: type[BaseModel], problems: list[str], rel,
-          parsed: dict[Path, object] | None = None) -> BaseModel | None:
-    # One file: YAML syntax first (with its line), then the model's shape.
+          parsed: dict[Path, object] | None = None, dropped: dict[str, dict] | None = None) -> BaseModel | None:
+    # One file: its size and depth, YAML syntax (with its line), the characters and
+    # dates of every value, then the model's shape. With `dropped` (a file of entries:
+    # platforms, facts, reviews...), a bad entry is reported and left out, its id
+    # added to `dropped`, and the good ones are kept for the checks across files: one
+    # bad entry is one problem, not one more for everything that names it.
     name = rel(path)
     try:
-        raw = parsed[path] if parsed and path in parsed else _parse(yamlio.read_text(path))
+        raw = parsed[path] if parsed and path in parsed else _parse(yamlio.read_data(path))
     except FileNotFoundError:
         problems.append(f"{name}: file is missing")
         return None
-    except yamlio.NotUtf8 as e:
+    except (yamlio.NotUtf8, yamlio.TooDeep) as e:
         problems.append(f"{name}: {e}")
+        return None
+    except yamlio.TooLarge as e:
+        problems.append(f"{name}: {e.problem}")
+        return None
+    except RecursionError:  # below the depth limit, PyYAML's parser should never get here
+        problems.append(f"{name}: nested too deeply to read")
         return None
     except yamlio.DuplicateKey as e:
         mark = e.problem_mark
@@ -341,15 +391,49 @@ def _load(path: Path, model: type[BaseModel], problems: list[str], rel,
     if not isinstance(raw, dict):
         problems.append(f"{name}: expected a mapping at the top level, found {type(raw).__name__}")
         return None
+    found = inputcheck.raw_problems(raw, _today())
     try:
-        result = model.model_validate(raw)
+        result = None if found else model.model_validate(raw)
+        if found:
+            model.model_validate(raw)  # its problems too, in one run
     except ValidationError as e:
-        for err in e.errors():
-            problems.append(f"{name}: {_place(err['loc'])}: {_message(err)}")
-        return None
+        told = {tuple(loc) for loc, _ in found}  # a place whose characters are told is not told again
+        found += [(err["loc"], _message(err)) for err in e.errors() if tuple(err["loc"]) not in told]
+        result = None
+    for loc, message in found:
+        problems.append(f"{name}: {_place(loc)}: {message}")
     for place in _placeholders(raw):
         problems.append(f"{name}: {place}: still 'TODO' (write the text)")
+    if found and dropped is not None:
+        result = _good_entries(raw, model, found, dropped)
     return result
+
+
+def _today():
+    try:
+        return build_date()
+    except ValueError:
+        return None  # reported once, as the build date's problem
+
+
+def _good_entries(raw: dict, model: type[BaseModel], found: list, dropped: dict[str, dict]) -> BaseModel | None:
+    # The file without the entries that have a problem, when every problem is inside
+    # one entry (`reviews[3]...`); None when one is not (a top-level field). `dropped`
+    # gets the entries left out, by id.
+    if any(len(loc) < 2 or not isinstance(loc[1], int) for loc, _ in found):
+        return None
+    bad = {(loc[0], loc[1]) for loc, _ in found}
+    kept = {}
+    for key, value in raw.items():
+        if isinstance(value, list) and any((key, i) in bad for i in range(len(value))):
+            dropped.update((str(e["id"]), e) for i, e in enumerate(value)
+                           if (key, i) in bad and isinstance(e, dict) and "id" in e)
+            value = [e for i, e in enumerate(value) if (key, i) not in bad]
+        kept[key] = value
+    try:
+        return model.model_validate(kept)
+    except ValidationError:
+        return None
 
 
 def _placeholders(value, loc: tuple = ()) -> list[str]:
@@ -386,21 +470,37 @@ def _message(err: dict) -> str:
         return f"'{err['input'][:30]}...' is {len(err['input'])} characters long (at most {err['ctx']['max_length']})"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
+    if kind == "date_type" and isinstance(err.get("input"), str):
+        # Models are strict (no `true` as a number); a date YAML could not read is still
+        # told by what is wrong with it (`2026-02-30`: the day).
+        try:
+            TypeAdapter(dt.date).validate_python(err["input"])
+        except ValidationError as e:
+            return e.errors()[0]["msg"]
+        return "a date is written unquoted, YYYY-MM-DD"
     if kind in ("string_too_short", "string_pattern_mismatch") and isinstance(err.get("input"), str) and not err["input"].strip():
         return "empty (a translation or text is required)"
     return msg
 
 
-# Anchors the page already uses: an item may not take one of them.
-RESERVED_ANCHORS = {s.replace("_", "-") for s in SECTIONS} | {"systems", "summary", "facts"}
+# Anchors the page already uses: an item may not take one of them (read from the
+# templates and scripts: anchors.py).
+SECTION_ANCHORS = {s.replace("_", "-") for s in SECTIONS} | {"systems", "summary", "facts"}
+RESERVED_ANCHORS = SECTION_ANCHORS | page_ids("bullet")
 
 
-def _check_service_refs(service: Service, name: str, platforms: dict | None, problems: list[str]) -> None:
+def _page_id_clashes(name: str, kind: str, entries) -> list[str]:
+    # (place, id) of a file's items of `kind`: an id that is one of their pages' own is refused.
+    return [f"{name}: {place}: {problem}" for place, value in entries if (problem := clash(kind, value))]
+
+
+def _check_service_refs(service: Service, name: str, platforms: set[str] | None, problems: list[str]) -> None:
     entries = [(f"{key}[{i}].id", item.id) for key in SECTIONS for i, item in enumerate(service.section(key))]
     problems += duplicates([(name, place, i) for place, i in entries], "bullet id")
     for place, i in entries:
         if i in RESERVED_ANCHORS:
-            problems.append(f"{name}: {place}: id '{i}' is reserved for a section anchor")
+            problems.append(f"{name}: {place}: id '{i}' is reserved for a section anchor" if i in SECTION_ANCHORS
+                            else f"{name}: {place}: {clash('bullet', i)}")
     system_ids = {s.id for s in service.systems}
     if platforms is not None:
         for i, system in enumerate(service.systems):

@@ -105,7 +105,7 @@ class VendorChangeFile(Strict):
 
 
 def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], bullets: set[tuple[str, str]],
-                  reviews: list[Review] | None, platform_ids: set[str], broken: set[str] = frozenset(),
+                  reviews: list[Review] | None, platform_ids: set[str] | None, broken: set[str] = frozenset(),
                   today: dt.date | None = None) -> list[str]:
     """Problems as `file: place: message`; `reviews` None: the reviews did not load (not checked against);
     `today` the build date (a change cannot have been recorded after it)."""
@@ -123,7 +123,7 @@ def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], bu
         if not c.facts and not c.bullets:
             problems.append(f"{where}: a change needs the facts or bullets it affects")
         for j, p in enumerate(c.platforms):
-            if p not in platform_ids:
+            if platform_ids is not None and p not in platform_ids:
                 problems.append(f"{where}.platforms[{j}]: unknown platform '{p}' (not in data/platforms.yaml)")
         for j, f in enumerate(c.facts):
             if fact_ids is not None and f not in fact_ids:

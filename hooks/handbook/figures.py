@@ -87,6 +87,10 @@ class Range(Strict):
             raise ValueError("a range needs min, max or both")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min {self.min} is above max {self.max}")
+        # A rate, size, duration, count or cost is never below zero: a sign typed by mistake.
+        negative = [n for n in self.numbers() if n < 0]
+        if negative:
+            raise ValueError(f"{number(negative[0])} is negative (a figure is never below zero)")
         return self
 
     def numbers(self) -> list[float]:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import bidi
 from .bidi import has_hebrew
-from .escaping import markdown_inline, yaml_str
+from .escaping import finalize, html_text, markdown_inline, yaml_str
 from .brief import BriefPage
 from .catalog import Catalog
 from .factpages import FactPages
@@ -60,7 +60,7 @@ def term_html(piece: str, tooltip: str, focusable: bool, isolate: str | None = N
     """A glossary term, explained on hover (its title) and, when `focusable`, on focus."""
     attrs = ' tabindex="0"' if focusable else ""
     attrs += f' dir="{isolate}"' if isolate else ""
-    return f'<abbr class="hb-term" title="{escape(tooltip)}"{attrs}>{escape(piece)}</abbr>'
+    return f'<abbr class="hb-term" title="{html_text(tooltip)}"{attrs}>{html_text(piece)}</abbr>'
 
 
 class Generator:
@@ -75,6 +75,8 @@ class Generator:
             bytecode_cache=_BYTECODE,
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
+            # Every value on one line, escaped (escaping.html_text): the Markdown is also read by CommonMark.
+            finalize=finalize,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -172,14 +174,14 @@ class Generator:
         """
         out = []
         for mark, part in bidi.runs(str(value), direction):
-            inner = self._terms(part, direction) if explain else escape(part)
+            inner = self._terms(part, direction) if explain else html_text(part)
             out.append(f'<span dir="{mark}">{inner}</span>' if mark else inner)
         return Markup("".join(out))
 
     def _terms(self, part: str, direction: str) -> str:
         out = []
         for tooltip, piece, focusable in self._explain(part, direction):
-            out.append(escape(piece) if tooltip is None else term_html(piece, tooltip, focusable))
+            out.append(html_text(piece) if tooltip is None else term_html(piece, tooltip, focusable))
         return "".join(out)
 
     def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:

@@ -8,8 +8,9 @@ properties) are derived here and never typed by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field,
                       field_validator, model_validator)
@@ -50,7 +51,34 @@ class Strict(BaseModel):
     An unknown field is a typo until proven otherwise; a loaded value is never changed.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: a value of another type is refused, never converted (`number: true` is not 1).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_from_text(cls, data):
+        # YAML gives dates as dates; code and tests may write them as ISO text, which strict
+        # mode would refuse. An impossible one (2026-02-30) stays text, for the model to tell.
+        fields = _date_fields(cls)
+        if fields and isinstance(data, dict):
+            for name in fields:
+                if isinstance(data.get(name), str):
+                    try:
+                        data = {**data, name: dt.date.fromisoformat(data[name])}
+                    except ValueError:
+                        pass
+        return data
+
+
+_DATE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _date_fields(cls) -> tuple[str, ...]:
+    # The fields of `cls` typed as a date (or an optional one), found once per model.
+    if cls not in _DATE_FIELDS:
+        _DATE_FIELDS[cls] = tuple(name for name, f in cls.model_fields.items()
+                                  if f.annotation is dt.date or dt.date in get_args(f.annotation))
+    return _DATE_FIELDS[cls]
 
 
 STALE_KEY = "en_translated_from"

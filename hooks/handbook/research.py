@@ -2,8 +2,12 @@
 
 The format: `## NN. id - title` per service, a bold `**label**: text` summary line,
 bold section labels followed by `- ` bullets, and a closing `## Summary: ...`
-with `### Group:` headings. The fidelity test and the importer both stand on this
-parser, so it reports every problem with its line number instead of guessing.
+with `### Group:` headings, and the last line, `**End of ...**`. The fidelity
+test and the importer both stand on this parser, so it reports every problem
+with its line number instead of guessing. A document cut off (a copy stopped
+half-way, a message truncated) reads as a valid shorter one until its end is
+looked for: without its closing summary and last line it is refused, at the
+line where it stops, so that no half bullet is imported.
 """
 
 from __future__ import annotations
@@ -76,6 +80,22 @@ def strip_bold(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
 
 
+def _cut_off(services, summary_heading, groups, section, ended: int, last: int) -> list[str]:
+    # A document that stops before its end: where it stops, and inside what.
+    if summary_heading and groups and ended and ended == last:
+        return []
+    if summary_heading is None and services:
+        inside = f"service {services[-1].id}" + (", in a section" if section is not None else "")
+        missing = "its closing summary ('## Summary: ...' with '### Group:' headings) and its last line '**End of ...**'"
+    elif not groups:
+        inside, missing = "the closing summary, before its first group", "its '### Group:' headings and its last line '**End of ...**'"
+    elif not ended:
+        inside, missing = f"summary group '{groups[-1].heading}'", "its last line '**End of ...**'"
+    else:
+        return [f"{last}: text after the last line '**End of ...**' (at line {ended})"]
+    return [f"{last}: the document ends inside {inside}, without {missing}: is it cut off?"]
+
+
 def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
     """Parse a research document; raise ResearchError listing every problem."""
     path = str(path)
@@ -91,10 +111,16 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
     service: ResearchService | None = None
     section: list[ResearchBullet] | None = None
     group: ResearchGroup | None = None
+    ended = last = 0  # the line of `**End of ...**`, and the last line with content
 
     for n, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
-        if not line or line == "---" or line.startswith("# ") or _END.match(line):
+        if line:
+            last = n
+        if _END.match(line):
+            ended = n
+            continue
+        if not line or line == "---" or line.startswith("# "):
             continue
         if not services and summary_heading is None and not line.startswith("## "):
             continue  # the preamble before the first service is not content
@@ -161,6 +187,8 @@ def parse(path: str | Path, text: str | None = None) -> ResearchDocument:
         missing = [label for label, key in SECTION_LABELS.items() if not s.sections.get(key)]
         for label in missing:
             problems.append(f"{s.line}: service {s.id} has no bullets under '{label}'")
+    if not problems:
+        problems += _cut_off(services, summary_heading, groups, section, ended, last)
     if problems:
         problems.sort(key=lambda p: int(p.split(":", 1)[0]))
         raise ResearchError(path, problems)

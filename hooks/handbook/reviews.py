@@ -251,6 +251,8 @@ def check_plans(name: str, reviews: list[Review], fact_platforms: dict[str, str 
                 problems.append(f"{where}.plan: whose plans? the review's facts are of no single platform: "
                                 "add the figure's `platform`")
                 continue
+            if vendor not in platforms:
+                continue  # a platform left out for its own problem, reported there
             known = [p.id for p in platforms[vendor].plans]
             for k, plan in enumerate(f.plan):
                 if plan not in known:

@@ -5,7 +5,9 @@ refuses a key given twice in one mapping (`line N, column M: duplicate key 'x'`:
 plain YAML lets the last one silently win) and keeps an impossible date such as
 `2026-02-30` as text, so that the model reports it at its place instead of
 PyYAML raising a bare ValueError. `read_text` decodes UTF-8 and names the line
-of a byte that is not.
+of a byte that is not. Before any parsing, `load` holds a text to a size and a
+nesting depth (`TooLarge`, `TooDeep`): 100,000 levels of `[` crash the parser
+(a segfault in libyaml's, a RecursionError in PyYAML's), with no line to show.
 
 Writing: the way authors keep the files (stable key order, Hebrew as UTF-8, one
 item per block, the schema line that lets editors validate while typing), and
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,8 +62,64 @@ def read_text(path: Path) -> str:
     return decode(Path(path).read_bytes())
 
 
+def read_data(path: Path) -> str:
+    """A data file's text, refused (TooLarge) before it is read when it is too large."""
+    size = Path(path).stat().st_size
+    if size > MAX_BYTES:
+        raise TooLarge(size)
+    return read_text(path)
+
+
 class DuplicateKey(yaml.MarkedYAMLError):
     pass
+
+
+# The largest data file is about 150 kB (the reviews); the deepest nests six levels.
+MAX_BYTES = 5_000_000
+MAX_DEPTH = 64
+# In block style each level is indented at least one column more than the one
+# holding it (a list under a key may share the key's column): two per level.
+MAX_INDENT = 2 * MAX_DEPTH
+_NOT_BRACKET = re.compile(r"[^\[\]{}\n]+")
+_INDENT = re.compile(r"^[ \t-]{%d,}" % (MAX_INDENT + 1), re.M)
+
+
+class TooLarge(ValueError):
+    """A text beyond the size data files may have."""
+
+    def __init__(self, size: int):
+        self.problem = f"{size:,} bytes: larger than a data file may be ({MAX_BYTES:,} bytes at most)"
+        super().__init__(self.problem)
+
+
+class TooDeep(ValueError):
+    """A text nested deeper than data files are: `line N: ...`."""
+
+    def __init__(self, line: int, what: str):
+        self.line = line
+        self.problem = f"{what}: nested deeper than a data file may be ({MAX_DEPTH} levels at most)"
+        super().__init__(f"line {line}: {self.problem}")
+
+
+def check_limits(text: str) -> None:
+    """TooLarge or TooDeep before a parser sees `text`: a linear scan, no recursion."""
+    if len(text) > MAX_BYTES or len(text.encode("utf-8")) > MAX_BYTES:
+        raise TooLarge(len(text.encode("utf-8")))
+    depth, line = 0, 1
+    # Flow collections: the brackets alone (a bracket inside a quoted string counts too; a
+    # real file is far below the limit either way).
+    for c in _NOT_BRACKET.sub("", text):
+        if c == "\n":
+            line += 1
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise TooDeep(line, f"'{c}' opened inside {MAX_DEPTH} others")
+        else:
+            depth = max(0, depth - 1)
+    m = _INDENT.search(text)
+    if m:
+        raise TooDeep(text.count("\n", 0, m.start()) + 1, f"indented {len(m[0])} columns")
 
 
 
@@ -105,7 +164,9 @@ PyLoader = _loader(yaml.SafeLoader)
 
 
 def load(text: str):
-    """Parse YAML text with `Loader` (on a syntax error, again with `PyLoader`, for its lines)."""
+    """Parse YAML text with `Loader` (on a syntax error, again with `PyLoader`, for its lines),
+    once it is within the limits (`check_limits`)."""
+    check_limits(text)
     try:
         return yaml.load(text, Loader=Loader)
     except DuplicateKey:
