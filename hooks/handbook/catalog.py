@@ -129,7 +129,8 @@ def _load_catalog(data_dir: Path) -> Catalog:
     if platforms_model:
         problems += duplicates([(rel(platforms_file), f"platforms[{i}].id", p.id)
                                 for i, p in enumerate(platforms_model.platforms)], "platform id")
-        platforms = {p.id: p for p in platforms_model.platforms}
+        platforms = {p.id: p.spelled(platforms_model.spellings.get(p.id, [])) for p in platforms_model.platforms}
+        problems += _spelling_problems(platforms_model, rel(platforms_file))
 
     takeaways = _load(data_dir / "takeaways.yaml", Takeaways, problems, rel, parsed)
     if takeaways:
@@ -389,6 +390,24 @@ def _message(err: dict) -> str:
 
 # Anchors the page already uses: an item may not take one of them.
 RESERVED_ANCHORS = {s.replace("_", "-") for s in SECTIONS} | {"systems", "summary", "facts"}
+
+
+# A Hebrew spelling: Hebrew letters, and no Latin one (צ'ימפ, אוטה 2.1).
+_HEBREW_SPELLING = re.compile(r"^[^A-Za-z]*[\u05d0-\u05ea][^A-Za-z]*$")
+
+
+def _spelling_problems(model: Platforms, name: str) -> list[str]:
+    # Each spelling names a known platform, once; a platform with no Hebrew spelling
+    # is not found by a reader who types its name in Hebrew.
+    ids = [p.id for p in model.platforms]
+    problems = [f"{name}: spellings.{key}: unknown platform (not in platforms)" for key in model.spellings
+                if key not in ids]
+    problems += [f"{name}: platforms[{i}] ({pid}): no Hebrew spelling in spellings.{pid}" for i, pid in enumerate(ids)
+                 if not any(_HEBREW_SPELLING.match(s) for s in model.spellings.get(pid, []))]
+    problems += duplicates([(name, f"spellings.{pid}[{j}]", " ".join(s.lower().split()))
+                            for pid, spellings in model.spellings.items() for j, s in enumerate(spellings)],
+                           "spelling")
+    return problems
 
 
 def _check_service_refs(service: Service, name: str, platforms: dict | None, problems: list[str]) -> None:

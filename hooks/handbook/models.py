@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field,
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, computed_field,
                       field_validator, model_validator)
 
 from .languages import CODES
@@ -193,10 +193,27 @@ class Platform(Strict):
     )
     research_names: list[NonEmpty] = Field(
         default=[], description="How the research writes the name, when not as `name.en` (Outlook, Azure AD).")
+    # How readers type the name (data/platforms.yaml `spellings`), set by `spelled`.
+    _spellings: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return self._spellings
+
+    def spelled(self, spellings: list[str]) -> "Platform":
+        """This platform, with the spellings readers type for it."""
+        copy = self.model_copy()
+        copy._spellings = tuple(spellings)
+        return copy
 
 
 class Platforms(Strict):
     platforms: list[Platform]
+    spellings: dict[PageId, list[NonEmpty]] = Field(
+        default={}, description="platform id: how readers type its name, beside `name` and `research_names`: "
+        "Hebrew spellings (with and without the ה of a sounded H), common misspellings. Search finds the "
+        "platform's pages, bullets and fact rows by them. Every platform has at least one Hebrew spelling "
+        "(checked in catalog.py, with the other cross-references).")
 
 
 # ---------------------------------------------------------------------------
