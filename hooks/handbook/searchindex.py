@@ -53,7 +53,10 @@ _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 # hidden keys count like the text they stand for.
 # A fact row's platform is a field of its own: a query that names the platform and
 # a kind of limit ranks that platform's row above another platform's row of the kind.
-FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}, "platform": {"boost": 2.0}}
+# What a fact row is about in a reader's words (its windows and kind: daily, יומי, timeout,
+# וובהוק) weighs more than a word its text merely holds.
+FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}, "platform": {"boost": 2.0},
+          "about": {"boost": 1.5}}
 # Material ranks a page's own entry above its sections (it adds one to the share
 # of query words found); a lower weight lets the section or bullet that holds
 # the words come first, so that results open at the anchor.
@@ -90,6 +93,7 @@ class Entry:
     keys: list[str] = field(default_factory=list)
     boost: float = 1.0
     platform: str = ""  # a fact row's platform name
+    about: list[str] = field(default_factory=list)  # a fact row's windows and kind, in readers' words
 
     def as_json(self) -> dict:
         # Material inserts `title` and `text` as HTML: the title is escaped here.
@@ -102,6 +106,8 @@ class Entry:
             doc["keys"] = " ".join(self.keys)
         if self.platform:
             doc["platform"] = self.platform
+        if self.about:
+            doc["about"] = " ".join(self.about)
         return doc
 
 
@@ -202,7 +208,8 @@ def page_entries(article_html: str, location: str, aliases: Aliases | None = Non
         shown = f"{entry.name} {_strip(entry.text)}"
         also = aliases(shown) if aliases else []
         also += vocabulary.spellings_in(shown) if vocabulary else []
-        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)} {' '.join(also)}", shown)
+        entry.about = keys_for(" ".join(entry.about), shown)
+        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)} {' '.join(also)}", f"{shown} {' '.join(entry.about)}")
     return page.entries
 
 
@@ -340,14 +347,16 @@ def _element_entry(node: _Element, location: str, heading: str, vocabulary: Voca
     if vocabulary and node.get("data-search") == "fact":
         # The words readers use for the row's windows and kind (daily, יומי, תוקף), and the
         # platform's spellings in its field: "שופיפיי קצב" ranks Shopify's rows first.
-        rest = f"{rest} {vocabulary.facts.get(node.get('id'), '')}"
+        about = vocabulary.facts.get(node.get("id"), "")
         platform = vocabulary.platform(platform) if platform else platform
+    else:
+        about = ""
     boost = float(node.get("data-search-boost") or SECONDARY_BOOST.get(node.get("data-search"), 1.0))
     # A fact row names itself (platform, kind, the research's words): a query for
     # "HubSpot rate limit" or "160" lands on the row, headed by what it is about.
     return Entry(location=f"{location}#{node.get('id')}", title=node.get("data-search-title") or heading,
                  text=text, name=node.get("data-search-name", ""), keys=words(rest), boost=boost,
-                 platform=platform)
+                 platform=platform, about=[about] if about else [])
 
 
 def _spaced(node: _Element) -> str:

@@ -61,6 +61,12 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The words for a fact about webhooks (the glossary's aliases reach only the text that writes "webhook").
+WEBHOOK_WORDS = ("webhook", "webhooks", "וובהוק", "וובהוקס", "וובהוקים")
+# An entry that names more platforms than this is a list of them (spellings_in).
+FEW = 4
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The other words of a catalog: a platform's spellings where its name is written, a fact row's."""
@@ -70,8 +76,12 @@ class Vocabulary:
     _names: re.Pattern
 
     def spellings_in(self, text: str) -> list[str]:
-        """The spellings of every platform whose name `text` writes (HubSpot -> הובספוט...)."""
+        """The spellings of every platform whose name `text` writes (HubSpot -> הובספוט...), when it
+        names a few: a text that names many (the platforms index, a comparison) is a list of
+        them, about none; the pages of those it lists are found by their spellings."""
         found = dict.fromkeys(m[0].lower() for m in self._names.finditer(text))
+        if len({self.spellings[name] for name in found}) > FEW:
+            return []
         return [s for name in found for s in self.spellings.get(name, ())]
 
     def platform(self, name: str) -> str:
@@ -96,6 +106,8 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
 def _row_words(row: FactRow) -> list[str]:
     # The row's kind, and each window and duration unit of its answer and of the research's figure.
     words = list(KIND_WORDS.get(row.fact.kind, ()))
+    if row.fact.webhooks:
+        words += WEBHOOK_WORDS
     for quantity in (row.fact, *(a.quantity for a in row.answer)):
         per = getattr(quantity, "per", None)
         if per is not None:
