@@ -126,7 +126,7 @@ HEBREW = [
     # Product names as Israelis type them (data/platforms.yaml `spellings`), with and without ה.
     ("מגבלת קצב של שופיפיי", "compare/rate-limits/", {"shopify-rate-limit"}),
     ("וובהוק זנדסק", "compare/webhooks/",
-     {"zendesk-webhook-response-timeout", "zendesk-paid-webhooks", "zendesk-trial-webhooks", "zendesk-webhook-limit"}),
+     {"zendesk-webhook-response-timeout", "zendesk-paid-webhooks", "zendesk-trial-webhooks"}),
     ("הובספוט", "platforms/hubspot/",
      {None, "hubspot-daily-requests", "hubspot-burst-requests", "hubspot-oauth", "hubspot-token-expiry"}),
     ("האבספוט מגבלת קצב", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
@@ -163,6 +163,9 @@ ALSO = {
     "HMAC-SHA256": {"platforms/hmac-sha256/", "compare/webhooks/#whatsapp-webhook-hmac"},
     "RRULE": {"platforms/icalendar/"},
     # A webhook's own facts answer "webhook" too (their rows are about webhooks, in readers' words).
+    "וובהוקס": {"compare/webhooks/", "compare/limits/#n8n-webhook-payload-size",
+                "compare/limits/#zendesk-webhook-response-timeout", "compare/limits/#zendesk-paid-webhooks",
+                "compare/limits/#zendesk-trial-webhooks"},
     "וובהוק": {"compare/webhooks/", "compare/limits/#n8n-webhook-payload-size",
                "compare/limits/#zendesk-webhook-response-timeout", "compare/limits/#zendesk-paid-webhooks",
                "compare/limits/#zendesk-trial-webhooks"},
@@ -320,8 +323,8 @@ def test_a_fact_rows_entry_shows_its_answer_and_finds_its_kind_in_both_languages
         assert f"{line.text} {line.detail}" in shown
     assert shown.endswith(STRINGS[lang]["status_" + row.status])
     assert "85%" not in shown and "86400" in entry["keys"].split()  # a rate's normalized forms: found, not shown
-    found = set(words(f"{entry['name']} {entry['keys']}"))
-    assert {"rate", "limit", "מגבלת", "קצב", "quota"} <= found and entry["platform"] == "Xero"
+    found = set(words(f"{entry['name']} {entry['keys']} {entry.get('about', '')}"))
+    assert {"rate", "limit", "מגבלת", "קצב", "quota"} <= found and entry["platform"].startswith("Xero ")
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])
@@ -473,16 +476,19 @@ def test_fact_rows_are_found_by_hebrew_spellings_and_everyday_window_words(site,
     entries = {d["location"]: d for d in index["docs"]}
     xero = entries["compare/rate-limits/#xero-rate-limit"]
     assert set(words(xero["platform"])) >= {"xero", "זירו", "קסרו"}
-    assert {"daily", "יומי", "ביום", "לדקה"} <= set(words(xero["keys"]))
+    # What the row is about, in readers' words (its `about` field, or its text when that says it).
+    assert {"daily", "יומי", "ביום", "לדקה"} <= set(words(f"{xero['about']} {re.sub('<[^>]+>', ' ', xero['text'])}"))
+    assert {"daily", "יומי"} <= set(words(xero["about"]))
     timeout = entries["compare/limits/#zendesk-webhook-response-timeout"]
-    assert {"timeout", "seconds", "שניות", "טיימאוט"} <= set(words(f"{timeout['name']} {timeout['keys']}"))
+    assert {"timeout", "seconds", "שניות", "טיימאוט", "וובהוק"} <= set(
+        words(f"{timeout['name']} {timeout['keys']} {timeout['about']}"))
     # A bullet that names a platform is found by its Hebrew spellings too.
     bullet = entries["services/int-crm-marketing/#hubspot-rate-limit"]
     assert {"הובספוט", "האבספוט"} <= set(words(bullet["keys"]))
     # A token's lifetime by "תוקף", not a rate limit.
-    assert "תוקף" in words(entries["compare/auth/#quickbooks-access-token-lifetime"]["keys"] + " "
-                           + entries["compare/auth/#quickbooks-access-token-lifetime"]["name"])
-    assert "תוקף" not in words(xero["keys"])
+    lifetime = entries["compare/auth/#quickbooks-access-token-lifetime"]
+    assert "תוקף" in words(f"{lifetime['name']} {lifetime['keys']} {lifetime['about']}")
+    assert "תוקף" not in words(f"{xero['keys']} {xero['about']}")
 
 
 def test_every_platform_has_a_hebrew_spelling_and_each_spelling_one_platform(data_copy):
@@ -510,7 +516,7 @@ def test_a_page_opened_from_a_result_highlights_words_only_where_they_start(serv
     with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
         page = context.new_page()
         page.goto(f"{base}/{path}?h={word}")
-        page.wait_for_selector("mark[data-md-highlight]", timeout=10_000)
+        page.wait_for_selector("mark[data-md-highlight]", state="attached", timeout=10_000)
         page.wait_for_timeout(300)  # every text node is marked at once; the undoing follows at once
         marks = page.evaluate("""() => [...document.querySelectorAll('mark[data-md-highlight]')].map(m => {
             const before = m.previousSibling ? m.previousSibling.textContent : '';
