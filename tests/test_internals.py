@@ -122,13 +122,17 @@ def _dirty_flags(request):
 def _navigation_view(request):
     from mkdocs.structure.nav import Link, Navigation, Section
 
+    from handbook.languages import DEFAULT
+
     navigation = _hook("navigation")
-    pages = [Link(f"p{i}", f"/p{i}/") for i in range(navigation.GROUP + 2)]
+    index = Link("S", "/s/")
+    index.is_index = True  # as a section's index page is
+    pages = [index, *(Link(f"p{i}", f"/p{i}/") for i in range(navigation.GROUP + 2))]
     section = Section("S", list(pages))
     nav = Navigation([section], [])
-    view = navigation._view(navigation._Layout(nav), pages[-1])
+    view = navigation._view(navigation._Layout(nav), DEFAULT)
     (shown,) = list(view)  # the theme iterates `nav`
-    assert shown.title == "S" and shown.children == pages[navigation.GROUP:]
+    assert shown.title == "S" and [c.url for c in shown.children] == ["/s/", "/s/"]  # the index, the full list
     assert list(nav)[0].children == pages, "the site's own navigation was changed"
 
 
