@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from handbook.languages import BY_CODE
+from handbook.languages import BY_CODE, DEFAULT
 from handbook.yamlio import write_text
 from order import priority
 
@@ -97,7 +97,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
         _not_found = output
     elif template_name == "404.html" and i18n.current_language in BY_CODE:
         prefix = BY_CODE[i18n.current_language].prefix
-        _not_found_under[prefix] = _CONFIG.sub(lambda m: _rebased(m, prefix), output, count=1)
+        page = _CONFIG.sub(lambda m: _rebased(m, prefix), output, count=1)
+        _not_found_under[prefix] = _ALTERNATE.sub(lambda m: _to_home(m, config), page)
     return output
 
 
@@ -118,6 +119,23 @@ def on_post_build(config) -> None:
     for prefix, page in _not_found_under.items():
         write_text(Path(config.site_dir, prefix, "404.html"), page)
     _not_found_under.clear()
+
+
+# A language switch's link (in <head> and in the header), whose address comes before or after its language.
+_ALTERNATE = re.compile(r'(<(?:link|a)\b[^>]*?)\bhref="[^"]*"([^>]*?\bhreflang="([a-z-]+)")'
+                        r'|(<(?:link|a)\b[^>]*?\bhreflang="([a-z-]+)"[^>]*?)\bhref="[^"]*"')
+
+
+def _to_home(m: re.Match, config) -> str:
+    # A 404 page is no page's translation: its language links lead to each language's home
+    # (i18n sets them per page, and a 404 page rendered after a page kept that page's links).
+    lang = BY_CODE.get(m[3] or m[5]) or (DEFAULT if (m[3] or m[5]) == "x-default" else None)
+    if lang is None:
+        return m[0]
+    absolute = m[0].startswith("<link")
+    root = config.site_url.rstrip("/") + "/" if absolute else urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    href = f'href="{root}{lang.prefix}"'
+    return f"{m[1]}{href}{m[2]}" if m[1] is not None else f"{m[4]}{href}"
 
 
 def _rebased(m: re.Match, prefix: str) -> str:
