@@ -124,7 +124,7 @@ RELIANCES: list[Reliance] = [
              "an English page searches the Hebrew index"),
     Reliance("material_template_blocks", "mkdocs-material", "overrides/",
              "the blocks that overrides/main.html fills exist in the theme's base.html, and each file in "
-             "overrides/partials/ (but ours, search-on-demand.html) replaces a partial of the theme",
+             "overrides/partials/ (but ours, search-on-demand.html and search-query.html) replaces a partial of the theme",
              "an override silently stops applying: the page head loses its language pairing and previews, "
              "the search box its markup"),
     Reliance("material_no_js", "mkdocs-material", "overrides/main.html",
@@ -141,4 +141,13 @@ RELIANCES: list[Reliance] = [
              "the search box is the checkbox `#__search`, toggled by `label[for=__search]` in the header, in "
              "an element `.md-search`",
              "the search index is never fetched: search answers nothing"),
+    Reliance("material_search_worker_query", "mkdocs-material", "overrides/partials/search-query.html",
+             "the bundle posts each query to its search worker as `{type: 2, data: <the box's text>}` (a "
+             "`Worker`'s `postMessage`), and the worker keeps a term's `~1` (lunr's edit distance) through "
+             "its own transformation",
+             "typos and Hebrew prefix letters find nothing again (\"hubspt\", \"בשופיפיי\")"),
+    Reliance("material_search_highlight", "mkdocs-material", "overrides/partials/search-query.html",
+             "for `?h=` the bundle wraps the words in `<mark data-md-highlight>`, in place of the page's text "
+             "nodes",
+             "highlights fall inside words again (\"un<mark>limit</mark>ed\")"),
 ]

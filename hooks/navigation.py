@@ -3,13 +3,13 @@
 Material renders the navigation into every page. Listing every service there
 makes each page's work grow with the catalog, and the whole build quadratic
 (two languages, 500 services: most of the time in the navigation templates).
-So each page gets its own view of the navigation, in which a long section
-(more than `GROUP` pages) lists only the `GROUP` pages around the current one:
-its group of ten in catalog order (services 1-10, 11-20, ...), and on pages
-outside the section none, only its index page. Every service stays reachable:
-the services index and the home page's table list them all, and the footer's
-previous and next links walk the whole catalog. Short sections (the real
-catalog's ten services) are listed in full, as before.
+So a long section (more than `GROUP` pages: the 47 platforms) lists, on every
+page alike, its index page and one link to it named for what it is, "The full
+list (47)": the same way to every page of the section from anywhere, where a
+window of ten pages around the current one left the rest out of sight and
+changed from page to page. The index lists them all (platforms by category,
+services in a table), and the footer's previous and next links walk the whole
+section. Short sections (the real catalog's ten services) are listed in full.
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from __future__ import annotations
 import copy
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Link
 
+from handbook.languages import of_url
+from handbook.strings import STRINGS
 from order import priority
 
 GROUP = 10
@@ -28,16 +31,14 @@ class _Layout:
 
     def __init__(self, nav):
         self.nav = nav  # held, so that its id is not reused by a later build's
-        self.long: dict[int, tuple[list, list]] = {}  # id(section) -> (index pages, other pages)
-        self.positions: dict[int, tuple[int, int]] = {}  # id(page) -> (id(section), position)
+        self.long: dict[int, tuple[list, int]] = {}  # id(section) -> (index pages, number of other pages)
         for item in nav.items:
             children = getattr(item, "children", None) or []
             indexes = [c for c in children if getattr(c, "is_index", False)]
             pages = [c for c in children if not getattr(c, "is_index", False)]
-            if len(pages) > GROUP:
-                self.long[id(item)] = (indexes, pages)
-                for position, page in enumerate(pages):
-                    self.positions[id(page)] = (id(item), position)
+            if len(pages) > GROUP and indexes:
+                self.long[id(item)] = (indexes, len(pages))
+        self.children: dict[tuple[int, str], list] = {}  # (id(section), language prefix) -> what it lists
 
 
 _layout: _Layout | None = None
@@ -54,7 +55,7 @@ def on_page_context(context, page, config, nav):
     if _layout is None or _layout.nav is not nav:
         _layout = _Layout(nav)
     if _layout.long:
-        context["nav"] = _view(_layout, page)
+        context["nav"] = _view(_layout, of_url(page.url))
     return context
 
 
@@ -63,18 +64,22 @@ def on_page_context(context, page, config, nav):
 # ----------------------------------------------------------------------------
 
 
-def _view(layout: _Layout, page):
-    # A shallow copy of the navigation; long sections hold their index and one group.
+def _view(layout: _Layout, language):
+    # A shallow copy of the navigation (each page's: sections carry the page's active flag);
+    # long sections hold their index and a link to it, the same lists for every page.
     view = copy.copy(layout.nav)
-    view.items = [_section_view(layout, item, page) if id(item) in layout.long else item
+    view.items = [_section_view(layout, item, language) if id(item) in layout.long else item
                   for item in layout.nav.items]
     return view
 
 
-def _section_view(layout: _Layout, section, page):
-    indexes, pages = layout.long[id(section)]
-    section_id, position = layout.positions.get(id(page), (None, 0))
-    start = position - position % GROUP
+def _section_view(layout: _Layout, section, language):
     view = copy.copy(section)  # keeps title, parent and the active flag
-    view.children = indexes + (pages[start:start + GROUP] if section_id == id(section) else [])
+    key = (id(section), language.prefix)
+    if key not in layout.children:
+        indexes, count = layout.long[id(section)]
+        full = Link(STRINGS[language.code]["nav_full_list"].format(n=count), indexes[0].url)
+        full.parent = section
+        layout.children[key] = [*indexes, full]
+    view.children = layout.children[key]
     return view

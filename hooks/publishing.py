@@ -17,23 +17,35 @@ GitHub Pages serves only the root `404.html`. mkdocs-static-i18n builds it once
 per language into that same file, so the last language built would win (i18n
 issue 284): an English document, `<html lang="en" dir="ltr">`, around a page
 that is Hebrew first. The default language's 404 page is kept and written back
-after every language is built.
+after every language is built. Each other language's 404 page, wholly in that
+language (navigation, search box, the theme's labels), is written under its
+prefix (`en/404.html`), where GitHub Pages never serves it by itself: the root
+page shows it in place, at the missing address, for a missing address under the
+prefix (overrides/404.html).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook.languages import BY_CODE, DEFAULT
+from handbook.yamlio import write_text
 from order import priority
 
 # The default language's 404.html, as rendered in this build.
 _not_found: str | None = None
+# The other languages' 404 pages, by prefix (`en/`), as rendered in this build.
+_not_found_under: dict[str, str] = {}
+# The theme's settings script (internals.py: material_config_script).
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 # ----------------------------------------------------------------------------
 # Hooks
@@ -83,6 +95,10 @@ def on_post_template(output: str, template_name: str, config) -> str:
     i18n = config.plugins.get("i18n")
     if template_name == "404.html" and (i18n is None or i18n.current_language == i18n.default_language):
         _not_found = output
+    elif template_name == "404.html" and i18n.current_language in BY_CODE:
+        prefix = BY_CODE[i18n.current_language].prefix
+        page = _CONFIG.sub(lambda m: _rebased(m, prefix), output, count=1)
+        _not_found_under[prefix] = _ALTERNATE.sub(lambda m: _to_home(m, config), page)
     return output
 
 
@@ -100,6 +116,34 @@ def on_post_build(config) -> None:
     if _not_found is not None:
         Path(config.site_dir, "404.html").write_text(_not_found, encoding="utf-8")
         _not_found = None  # `mkdocs serve` renders it afresh on its next build
+    for prefix, page in _not_found_under.items():
+        write_text(Path(config.site_dir, prefix, "404.html"), page)
+    _not_found_under.clear()
+
+
+# A language switch's link (in <head> and in the header), whose address comes before or after its language.
+_ALTERNATE = re.compile(r'(<(?:link|a)\b[^>]*?)\bhref="[^"]*"([^>]*?\bhreflang="([a-z-]+)")'
+                        r'|(<(?:link|a)\b[^>]*?\bhreflang="([a-z-]+)"[^>]*?)\bhref="[^"]*"')
+
+
+def _to_home(m: re.Match, config) -> str:
+    # A 404 page is no page's translation: its language links lead to each language's home
+    # (i18n sets them per page, and a 404 page rendered after a page kept that page's links).
+    lang = BY_CODE.get(m[3] or m[5]) or (DEFAULT if (m[3] or m[5]) == "x-default" else None)
+    if lang is None:
+        return m[0]
+    absolute = m[0].startswith("<link")
+    root = config.site_url.rstrip("/") + "/" if absolute else urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    href = f'href="{root}{lang.prefix}"'
+    return f"{m[1]}{href}{m[2]}" if m[1] is not None else f"{m[4]}{href}"
+
+
+def _rebased(m: re.Match, prefix: str) -> str:
+    # A language's 404 page searches that language's index and opens its results under its
+    # prefix, like its other pages (hooks/search.py), at any depth: `base` from the root.
+    settings = json.loads(m[2])
+    settings["base"] = f"{settings['base'].rstrip('/')}/{prefix}"
+    return m[1] + json.dumps(settings, ensure_ascii=False) + m[3]
 
 
 # ----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from order import priority
 
 from handbook.languages import LANGUAGES, of_url
 from handbook.searchindex import pages_index
+from handbook.searchwords import vocabulary
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -70,13 +71,16 @@ def on_post_build(config) -> None:
     if getattr(i18n, "building", False):
         return  # an inner, per-language build: the outer one writes the indexes
     # The glossary's aliases: an entry is also found by the other words for its terms.
-    glossary = cached_catalog(Path(config.config_file_path).parent / "data").glossary
+    catalog = cached_catalog(Path(config.config_file_path).parent / "data")
+    glossary = catalog.glossary
+    # And what readers type: platforms' Hebrew spellings, a fact's window and kind in everyday words.
+    words = vocabulary(catalog)
     for prefix, pages in _pages.items():
         if not pages:
             continue  # a language built by another process (hooks/parallel.py)
         target = Path(config.site_dir) / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        content = pages_index(sorted(pages.items()), glossary.aliases_in)
+        content = pages_index(sorted(pages.items()), glossary.aliases_in, words)
         target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         pages.clear()  # `mkdocs serve` starts afresh on its next build
 

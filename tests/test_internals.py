@@ -25,7 +25,7 @@ from internals import RELIANCES, WRITTEN_FOR
 from order import ORDER
 
 MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"
-OURS = {"partials/search-on-demand.html"}  # overrides that replace nothing of the theme's
+OURS = {"partials/search-on-demand.html", "partials/search-query.html"}  # overrides that replace nothing of the theme's
 
 
 def _hook(name: str):
@@ -122,13 +122,17 @@ def _dirty_flags(request):
 def _navigation_view(request):
     from mkdocs.structure.nav import Link, Navigation, Section
 
+    from handbook.languages import DEFAULT
+
     navigation = _hook("navigation")
-    pages = [Link(f"p{i}", f"/p{i}/") for i in range(navigation.GROUP + 2)]
+    index = Link("S", "/s/")
+    index.is_index = True  # as a section's index page is
+    pages = [index, *(Link(f"p{i}", f"/p{i}/") for i in range(navigation.GROUP + 2))]
     section = Section("S", list(pages))
     nav = Navigation([section], [])
-    view = navigation._view(navigation._Layout(nav), pages[-1])
+    view = navigation._view(navigation._Layout(nav), DEFAULT)
     (shown,) = list(view)  # the theme iterates `nav`
-    assert shown.title == "S" and shown.children == pages[navigation.GROUP:]
+    assert shown.title == "S" and [c.url for c in shown.children] == ["/s/", "/s/"]  # the index, the full list
     assert list(nav)[0].children == pages, "the site's own navigation was changed"
 
 
@@ -294,6 +298,20 @@ def _material_search_controls(request):
     assert soup.select_one(".md-search .md-search__input"), "no search box in .md-search"
 
 
+def _material_search_worker_query(request):
+    assert ".subscribe(({value:i})=>t.next({type:2,data:i}))" in _bundle() or re.search(
+        r"\.next\(\{type:2,data:\w+\}\)", _bundle()), "the bundle no longer posts queries as {type: 2, data}"
+    worker = next((MATERIAL / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(
+        encoding="utf-8")
+    assert re.search(r"case 2:let \w+=\w+\.data;try\{return\{type:3", worker), "the worker reads queries otherwise"
+    # Its transformation keeps an edit distance: a term ending in ~<digits> gets no wildcard.
+    assert "[~^]\\d+$" in worker, "the worker's query transformation no longer keeps `~1`"
+
+
+def _material_search_highlight(request):
+    assert "<mark data-md-highlight>" in _bundle(), "the bundle highlights `?h=` otherwise"
+
+
 CHECKS = {
     "clean_directory": _clean_directory,
     "count_handler": _count_handler,
@@ -317,6 +335,8 @@ CHECKS = {
     "material_no_js": _material_no_js,
     "material_bundle_requests": _material_bundle_requests,
     "material_search_controls": _material_search_controls,
+    "material_search_worker_query": _material_search_worker_query,
+    "material_search_highlight": _material_search_highlight,
 }
 
 # ----------------------------------------------------------------------------

@@ -1,6 +1,8 @@
-"""Search as a reader uses it: real queries typed into the search box of a page,
-in Debian's Chromium; the right page and anchor must be among the first three
-results, and every result in the page's language."""
+"""Search as a reader uses it: real queries typed into the search box of a page
+just opened, at 40 ms a key, in Debian's Chromium; the right page and anchor must
+be among the first three results, and every result in the page's language. The
+queries are what consultants type: product names in Hebrew letters, typos, a
+platform and a window ("Xero daily limit", "זירו יומי")."""
 
 from __future__ import annotations
 
@@ -49,6 +51,32 @@ ENGLISH = [
     ("Xero rate limit", "compare/rate-limits/", {"xero-rate-limit"}),
     ("HubSpot rate limit", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
     ("Zendesk token", "compare/auth/", {"zendesk-auth-methods"}),
+    # A platform and a window or kind in everyday words (hooks/handbook/searchwords.py).
+    ("Xero daily limit", "compare/rate-limits/", {"xero-rate-limit"}),
+    ("10 seconds", "compare/limits/", {"zendesk-webhook-response-timeout"}),
+    ("HubSpot daily", "compare/rate-limits/", {"hubspot-daily-requests"}),
+    ("QuickBooks monthly", "compare/rate-limits/", {"quickbooks-monthly-calls"}),
+    ("Google Calendar daily quota", "compare/rate-limits/", {"google-calendar-rate-limit"}),
+    ("Zoho per minute", "compare/rate-limits/",
+     {"zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-free", "zoho-crm-calls-per-minute-paid"}),
+    ("Freshdesk per minute", "compare/rate-limits/", {"freshdesk-rate-limit", "freshdesk-webhook-rate-limit"}),
+    ("Mailchimp throttling", "compare/rate-limits/", {"mailchimp-rate-limit"}),
+    ("Outlook token expiry", "compare/auth/", {"microsoft-graph-access-token-lifetime"}),
+    ("WhatsApp video size", "compare/limits/", {"whatsapp-video-size"}),
+    ("n8n payload size", "compare/limits/", {"n8n-webhook-payload-size"}),
+    ("WooCommerce payload", "compare/limits/", {"woocommerce-max-payload-size"}),
+    ("Zendesk unlimited webhooks", "compare/limits/", {"zendesk-paid-webhooks"}),
+    # Typos: one letter wrong, missing, extra or swapped, in a word of five letters or more.
+    ("hubspt rate limit", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("zendsk timeout", "compare/limits/", {"zendesk-webhook-response-timeout"}),
+    ("shopfiy rate limit", "compare/rate-limits/", {"shopify-rate-limit"}),
+    ("quickbook token expiry", "compare/auth/", {"quickbooks-access-token-lifetime"}),
+    ("mailchmp webhook signature", "compare/webhooks/", {"mailchimp-webhook-signature"}),
+    ("whatsap template approval", "compare/limits/", {"whatsapp-template-approval-time"}),
+    ("freshdsk rate limit", "compare/rate-limits/", {"freshdesk-rate-limit", "freshdesk-webhook-rate-limit"}),
+    # Hebrew product names typed on the English site.
+    ("הובספוט rate limit", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("זירו daily", "compare/rate-limits/", {"xero-rate-limit"}),
 ]
 HEBREW = [
     ("160", "services/int-crm-marketing/", {"hubspot-rate-limit", "platform-rate-limits"}),
@@ -65,10 +93,14 @@ HEBREW = [
     ("מאמרי עזרה", "services/int-crm-support/", {"knowledge-base"}),  # למאמרי
     ("אזעקות", "services/integration-complex/", {"logging"}),  # ואזעקות
     ("רשימת תפוצה", "services/int-crm-marketing/", {"unsubscribe-handling"}),  # מרשימת
-    ("פגישה", "services/int-calendar/", {"calendar-to-crm-meeting-update", "crm-to-calendar-cancellation"}),  # בוטלה... לפגישה
+    # בוטלה... לפגישה; a meeting's other forms (פגישת) are as good an answer: any bullet on meetings.
+    ("פגישה", "services/int-calendar/", {"calendar-to-crm-meeting-update", "crm-to-calendar-cancellation",
+                                         "crm-to-calendar-new-event", "invitation-strategy", "free-busy-sync"}),
     # Words as written, concepts.
     ("מלאי", "services/int-ecommerce/", {"inventory", "ecommerce-inventory-sync"}),
-    ("תבניות הודעות", "services/whatsapp-api-setup/", {"message-templates-submitted", "summary"}),
+    ("תבניות הודעות", "services/whatsapp-api-setup/",
+     {"message-templates-submitted", "summary", "approved-message-templates", "approved-templates-only",
+      "message-template-categories"}),
     ("מספר טלפון ייעודי", "services/whatsapp-api-setup/", {"dedicated-phone-number"}),
     ("הסכמה משפטית", "services/whatsapp-api-setup/", {"legal-messaging-consent"}),
     ("סקרי שביעות רצון", "services/int-crm-support/", {"satisfaction-survey-sync"}),
@@ -91,6 +123,36 @@ HEBREW = [
     ("מגבלת קצב HubSpot", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
     ("Zendesk token", "compare/auth/", {"zendesk-auth-methods"}),
     ("טוקן Zendesk", "compare/auth/", {"zendesk-auth-methods"}),
+    # Product names as Israelis type them (data/platforms.yaml `spellings`), with and without ה.
+    ("מגבלת קצב של שופיפיי", "compare/rate-limits/", {"shopify-rate-limit"}),
+    ("וובהוק זנדסק", "compare/webhooks/",
+     {"zendesk-webhook-response-timeout", "zendesk-paid-webhooks", "zendesk-trial-webhooks"}),
+    ("הובספוט", "platforms/hubspot/",
+     {None, "hubspot-daily-requests", "hubspot-burst-requests", "hubspot-oauth", "hubspot-token-expiry"}),
+    ("האבספוט מגבלת קצב", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("השופיפיי", "platforms/shopify/", {None, "shopify-rate-limit", "shopify-admin-token-auth"}),
+    ("זנדסק טיימאוט", "compare/limits/", {"zendesk-webhook-response-timeout"}),
+    ("זוהו מגבלת קצב", "compare/rate-limits/",
+     {"zoho-crm-calls-per-minute", "zoho-crm-calls-per-minute-free", "zoho-crm-calls-per-minute-paid"}),
+    ("וואטסאפ אישור תבנית", "compare/limits/", {"whatsapp-template-approval-time"}),
+    ("ווטסאפ וידאו", "compare/limits/", {"whatsapp-video-size"}),
+    ("גוגל קלנדר מכסה יומית", "compare/rate-limits/", {"google-calendar-rate-limit"}),
+    ("קוויקבוקס תוקף טוקן", "compare/auth/", {"quickbooks-access-token-lifetime"}),
+    ("מיילצ'ימפ חתימה", "compare/webhooks/", {"mailchimp-webhook-signature"}),
+    ("מיילצימפ מגבלת קצב", "compare/rate-limits/", {"mailchimp-rate-limit"}),
+    ("אאוטלוק תוקף", "compare/auth/", {"microsoft-graph-access-token-lifetime"}),
+    ("ווקומרס גודל", "compare/limits/", {"woocommerce-max-payload-size"}),
+    ("פרשדסק לדקה", "compare/rate-limits/", {"freshdesk-rate-limit", "freshdesk-webhook-rate-limit"}),
+    # Windows and kinds in everyday Hebrew (hooks/handbook/searchwords.py).
+    ("זירו יומי", "compare/rate-limits/", {"xero-rate-limit"}),
+    ("קסרו מגבלה ליום", "compare/rate-limits/", {"xero-rate-limit"}),
+    ("הובספוט ביום", "compare/rate-limits/", {"hubspot-daily-requests"}),
+    ("10 שניות", "compare/limits/", {"zendesk-webhook-response-timeout"}),
+    ("Xero daily limit", "compare/rate-limits/", {"xero-rate-limit"}),
+    # Typos and prefix letters.
+    ("hubspt rate limit", "compare/rate-limits/", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("קוויקבקס טוקן", "compare/auth/", {"quickbooks-access-token-lifetime", "quickbooks-oauth"}),
+    ("בזנדסק טיימאוט", "compare/limits/", {"zendesk-webhook-response-timeout"}),
 ]
 QUERIES = [("en", *q) for q in ENGLISH] + [("he", *q) for q in HEBREW]
 # Other right answers: the page of the platform or standard a query names, or
@@ -100,7 +162,13 @@ ALSO = {
     "OAuth 2.1": {"platforms/oauth-2-1/"},
     "HMAC-SHA256": {"platforms/hmac-sha256/", "compare/webhooks/#whatsapp-webhook-hmac"},
     "RRULE": {"platforms/icalendar/"},
-    "וובהוק": {"compare/webhooks/"},
+    # A webhook's own facts answer "webhook" too (their rows are about webhooks, in readers' words).
+    "וובהוקס": {"compare/webhooks/", "compare/limits/#n8n-webhook-payload-size",
+                "compare/limits/#zendesk-webhook-response-timeout", "compare/limits/#zendesk-paid-webhooks",
+                "compare/limits/#zendesk-trial-webhooks"},
+    "וובהוק": {"compare/webhooks/", "compare/limits/#n8n-webhook-payload-size",
+               "compare/limits/#zendesk-webhook-response-timeout", "compare/limits/#zendesk-paid-webhooks",
+               "compare/limits/#zendesk-trial-webhooks"},
     # The same number in another platform's row is a right answer too: WhatsApp's
     # Tier 2 is 10,000 and HubSpot's free daily quota 10,000.
     "10,000": {"compare/rate-limits/#whatsapp-tier-2-messages"},
@@ -123,6 +191,10 @@ ANSWERS = [
     ("he", "מגבלת קצב HubSpot", {"hubspot-daily-requests", "hubspot-burst-requests"}),
     ("he", "Zendesk token", {"zendesk-auth-methods"}),
     ("he", "טוקן Zendesk", {"zendesk-auth-methods"}),
+    ("en", "Xero daily limit", {"xero-rate-limit"}),
+    ("he", "זירו יומי", {"xero-rate-limit"}),
+    ("en", "hubspt rate limit", {"hubspot-daily-requests", "hubspot-burst-requests"}),
+    ("he", "מגבלת קצב של שופיפיי", {"shopify-rate-limit"}),
 ]
 
 
@@ -135,40 +207,40 @@ def served(site):
 
 @pytest.fixture(scope="module")
 def search_box(served):
-    """Type a query on a page of a language; the result links as the reader sees them."""
+    """Type a query, at 40 ms a key, into the search box of a page just opened in a language;
+    the result links as the reader sees them once the results answer the whole query. One
+    browser for every query (the module's), a new page for each."""
     base, browser = served
-    pages = {}
 
     def search(lang: str, query: str) -> list[str]:
-        if lang not in pages:
-            pages[lang] = page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"{base}/{LANGS[lang]}services/")
-            page.wait_for_load_state("networkidle")
-            # Material answers once its index is fetched (a click starts that) and
-            # loaded: its first answer replaces the "Initializing search" line.
-            initializing = page.locator(".md-search-result__meta").text_content()
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(f"{base}/{LANGS[lang]}services/", wait_until="domcontentloaded")
             page.locator(".md-search__input").click()
-            page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent !== t",
-                                   arg=initializing)
-        page = pages[lang]
-        page.locator(".md-search__input").click()
-        # Start from an empty box: no result list left from the last query.
-        page.fill(".md-search__input", "")
-        page.locator(".md-search__input").press("End")
-        page.wait_for_function("!document.querySelector('.md-search-result__list').children.length")
-        meta = page.locator(".md-search-result__meta").text_content()
-        # Material searches on key-up: it answers with a list of results (or says there is none).
-        page.fill(".md-search__input", query)
-        page.locator(".md-search__input").press("End")
-        page.wait_for_function("""m => { const now = document.querySelector('.md-search-result__meta').textContent;
-            return now != m && (document.querySelector('.md-search-result__list').children.length
-                                || !/\\d/.test(now)); }""", arg=meta)
-        found = page.evaluate("""[...document.querySelectorAll('.md-search-result__link')]
-            .filter(a => !a.closest('details')).map(a => [a.href, a.textContent])""")
+            page.keyboard.type(query, delay=40)
+            # Material answers each key-up: the results answer the query when the list holds
+            # results (or says there is none) and no longer changes.
+            page.wait_for_function(_SETTLED, arg=[], polling=100, timeout=15_000)
+            found = page.evaluate("""[...document.querySelectorAll('.md-search-result__link')]
+                .filter(a => !a.closest('details')).map(a => [a.href, a.textContent])""")
+        finally:
+            page.close()
         search.texts = [" ".join(t.split()) for _, t in found]  # what each result shows, in order
         return [_path(h, base) for h, _ in found]
 
     yield search
+
+
+# True once the result list has answered and stayed the same for 400 ms.
+_SETTLED = """() => {
+    const list = document.querySelector('.md-search-result__list');
+    const meta = document.querySelector('.md-search-result__meta').textContent;
+    const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
+    const answered = list.children.length || meta.trim() === none;
+    const now = answered ? list.innerHTML + meta : null, seen = window.__hbSeen;
+    if (!seen || seen.value !== now) { window.__hbSeen = { value: now, since: Date.now() }; return false; }
+    return now !== null && Date.now() - seen.since >= 400;
+}"""
 
 
 def _open_recording_index_requests(page, base: str, path: str) -> list[str]:
@@ -251,8 +323,8 @@ def test_a_fact_rows_entry_shows_its_answer_and_finds_its_kind_in_both_languages
         assert f"{line.text} {line.detail}" in shown
     assert shown.endswith(STRINGS[lang]["status_" + row.status])
     assert "85%" not in shown and "86400" in entry["keys"].split()  # a rate's normalized forms: found, not shown
-    found = set(words(f"{entry['name']} {entry['keys']}"))
-    assert {"rate", "limit", "מגבלת", "קצב", "quota"} <= found and entry["platform"] == "Xero"
+    found = set(words(f"{entry['name']} {entry['keys']} {entry.get('about', '')}"))
+    assert {"rate", "limit", "מגבלת", "קצב", "quota"} <= found and entry["platform"].startswith("Xero ")
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])
@@ -391,3 +463,69 @@ def test_on_a_phone_the_search_button_fetches_the_index_and_searches(served):
         page.locator(".md-search__input").type("HubSpot")
         page.wait_for_selector(".md-search-result__item")
         assert indexes == ["search/search_index.json"]
+
+
+# ---------------------------------------------------------------------------
+# What readers type, in the index (no browser)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_fact_rows_are_found_by_hebrew_spellings_and_everyday_window_words(site, lang):
+    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: d for d in index["docs"]}
+    xero = entries["compare/rate-limits/#xero-rate-limit"]
+    assert set(words(xero["platform"])) >= {"xero", "זירו", "קסרו"}
+    # What the row is about, in readers' words (its `about` field, or its text when that says it).
+    assert {"daily", "יומי", "ביום", "לדקה"} <= set(words(f"{xero['about']} {re.sub('<[^>]+>', ' ', xero['text'])}"))
+    assert {"daily", "יומי"} <= set(words(xero["about"]))
+    timeout = entries["compare/limits/#zendesk-webhook-response-timeout"]
+    assert {"timeout", "seconds", "שניות", "טיימאוט", "וובהוק"} <= set(
+        words(f"{timeout['name']} {timeout['keys']} {timeout['about']}"))
+    # A bullet that names a platform is found by its Hebrew spellings too.
+    bullet = entries["services/int-crm-marketing/#hubspot-rate-limit"]
+    assert {"הובספוט", "האבספוט"} <= set(words(bullet["keys"]))
+    # A token's lifetime by "תוקף", not a rate limit.
+    lifetime = entries["compare/auth/#quickbooks-access-token-lifetime"]
+    assert "תוקף" in words(f"{lifetime['name']} {lifetime['keys']} {lifetime['about']}")
+    assert "תוקף" not in words(f"{xero['keys']} {xero['about']}")
+
+
+def test_every_platform_has_a_hebrew_spelling_and_each_spelling_one_platform(data_copy):
+    from handbook.catalog import DataError, load_catalog
+
+    path = data_copy / "platforms.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  xero: [זירו, קסרו, זרו, קסירו]\n", "  xero: [Xero]\n")
+    text = text.replace("  zoom: [זום]\n", "  zoom: [זום, זנדסק]\n  no-such-platform: [משהו]\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_catalog(data_copy)
+    problems = "\n".join(raised.value.problems)
+    assert "data/platforms.yaml: platforms[7] (xero): no Hebrew spelling in spellings.xero" in problems
+    assert "data/platforms.yaml: spellings.zoom[1]: duplicate spelling 'זנדסק'" in problems
+    assert "spellings.no-such-platform" in problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, word", [("en/compare/limits/", "limit"), ("compare/limits/", "limit")])
+def test_a_page_opened_from_a_result_highlights_words_only_where_they_start(served, path, word):
+    # Material marks the words of `?h=` anywhere, "un<mark>limit</mark>ed" too; a mark
+    # inside a word is undone (overrides/partials/search-query.html).
+    base, browser = served
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(f"{base}/{path}?h={word}")
+        page.wait_for_selector("mark[data-md-highlight]", state="attached", timeout=10_000)
+        page.wait_for_timeout(300)  # every text node is marked at once; the undoing follows at once
+        marks = page.evaluate("""() => [...document.querySelectorAll('mark[data-md-highlight]')].map(m => {
+            const before = m.previousSibling ? m.previousSibling.textContent : '';
+            return [before.slice(-12), m.textContent, m.nextSibling ? m.nextSibling.textContent.slice(0, 6) : ''];
+        })""")
+        assert marks, f"nothing marked for {word!r} on {path}"
+        inside = [m for m in marks if re.search(r"[A-Za-z0-9]$", m[0])]
+        assert not inside, f"marks inside words on {path}: {inside[:5]}"
+        # The words that start with it are marked, in both languages' pages.
+        assert any(m[1].lower() == word for m in marks)
+        # The page holds words that merely contain it ("unlimited"), which Material would mark.
+        assert "unlimited" in page.evaluate("document.querySelector('article').innerText").lower()

@@ -132,7 +132,8 @@ def _load_catalog(data_dir: Path) -> Catalog:
     if platforms_model:
         problems += duplicates([(rel(platforms_file), f"platforms[{i}].id", p.id)
                                 for i, p in enumerate(platforms_model.platforms)], "platform id")
-        platforms = {p.id: p for p in platforms_model.platforms}
+        platforms = {p.id: p.spelled(platforms_model.spellings.get(p.id, [])) for p in platforms_model.platforms}
+        problems += _spelling_problems(platforms_model, rel(platforms_file))
     # What other files may name: an entry left out for its own problem is not unknown.
     known_platforms = set(platforms) | set(dropped_platforms) if platforms_model else None
 
@@ -492,6 +493,24 @@ RESERVED_ANCHORS = SECTION_ANCHORS | page_ids("bullet")
 def _page_id_clashes(name: str, kind: str, entries) -> list[str]:
     # (place, id) of a file's items of `kind`: an id that is one of their pages' own is refused.
     return [f"{name}: {place}: {problem}" for place, value in entries if (problem := clash(kind, value))]
+
+
+# A Hebrew spelling: Hebrew letters, and no Latin one (צ'ימפ, אוטה 2.1).
+_HEBREW_SPELLING = re.compile(r"^[^A-Za-z]*[\u05d0-\u05ea][^A-Za-z]*$")
+
+
+def _spelling_problems(model: Platforms, name: str) -> list[str]:
+    # Each spelling names a known platform, once; a platform with no Hebrew spelling
+    # is not found by a reader who types its name in Hebrew.
+    ids = [p.id for p in model.platforms]
+    problems = [f"{name}: spellings.{key}: unknown platform (not in platforms)" for key in model.spellings
+                if key not in ids]
+    problems += [f"{name}: platforms[{i}] ({pid}): no Hebrew spelling in spellings.{pid}" for i, pid in enumerate(ids)
+                 if not any(_HEBREW_SPELLING.match(s) for s in model.spellings.get(pid, []))]
+    problems += duplicates([(name, f"spellings.{pid}[{j}]", " ".join(s.lower().split()))
+                            for pid, spellings in model.spellings.items() for j, s in enumerate(spellings)],
+                           "spelling")
+    return problems
 
 
 def _check_service_refs(service: Service, name: str, platforms: set[str] | None, problems: list[str]) -> None:

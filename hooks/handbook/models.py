@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, computed_field,
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, computed_field,
                       field_validator, model_validator)
 
 from .languages import CODES
@@ -258,9 +258,27 @@ class Platform(Strict):
         return next((p for p in self.plans if wanted in {p.id, p.names.en.lower(), p.names.he.lower(),
                                                           *(n.lower() for n in p.research_names)}), None)
 
+    # How readers type the name (data/platforms.yaml `spellings`), set by `spelled`.
+    _spellings: tuple[str, ...] = PrivateAttr(default=())
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return self._spellings
+
+    def spelled(self, spellings: list[str]) -> "Platform":
+        """This platform, with the spellings readers type for it."""
+        copy = self.model_copy()
+        copy._spellings = tuple(spellings)
+        return copy
+
 
 class Platforms(Strict):
     platforms: list[Platform]
+    spellings: dict[PageId, list[NonEmpty]] = Field(
+        default={}, description="platform id: how readers type its name, beside `name` and `research_names`: "
+        "Hebrew spellings (with and without the ה of a sounded H), common misspellings. Search finds the "
+        "platform's pages, bullets and fact rows by them. Every platform has at least one Hebrew spelling "
+        "(checked in catalog.py, with the other cross-references).")
 
 
 # ---------------------------------------------------------------------------

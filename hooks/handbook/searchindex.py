@@ -11,6 +11,9 @@ words without their prefix letters (`בסנכרון` is found by `סנכרון`)
 without thousands separators (`10,000` by `10000`), numbers apart from their
 unit (`16MB` by `16 MB`), and the aliases of the glossary terms it contains
 (`טוקן`, `token lifetime` where it says `access token`; `data/glossary.yaml`).
+A `Vocabulary` (searchwords.py) adds what readers type for what the site writes:
+a platform's Hebrew spellings where its name is written (and in a fact row's
+platform field), a fact row's window and kind in everyday words (`daily`, `יומי`).
 Glossary entries (`data-search="term"`) weigh less than the facts they explain.
 It knows nothing of MkDocs.
 """
@@ -18,9 +21,10 @@ It knows nothing of MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache, partial
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from html import unescape
 
@@ -49,7 +53,10 @@ _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 # hidden keys count like the text they stand for.
 # A fact row's platform is a field of its own: a query that names the platform and
 # a kind of limit ranks that platform's row above another platform's row of the kind.
-FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}, "platform": {"boost": 2.0}}
+# What a fact row is about in a reader's words (its windows and kind: daily, יומי, timeout,
+# וובהוק) weighs more than a word its text merely holds.
+FIELDS = {"name": {"boost": 2.0}, "text": {"boost": 1.0}, "keys": {"boost": 1.0}, "platform": {"boost": 2.0},
+          "about": {"boost": 1.5}}
 # Material ranks a page's own entry above its sections (it adds one to the share
 # of query words found); a lower weight lets the section or bullet that holds
 # the words come first, so that results open at the anchor.
@@ -65,6 +72,16 @@ SECONDARY_BOOST = {"term": TERM_BOOST, "change": TERM_BOOST}
 Aliases = Callable[[str], list[str]]
 
 
+class Vocabulary(Protocol):
+    """The other words for what an entry holds (`searchwords.Vocabulary`)."""
+
+    facts: Mapping[str, str]  # a fact row's id -> the words for its windows and kind
+
+    def spellings_in(self, text: str) -> list[str]: ...
+
+    def platform(self, name: str) -> str: ...
+
+
 @dataclass
 class Entry:
     """One search result: a page, a section or an anchored element."""
@@ -76,6 +93,7 @@ class Entry:
     keys: list[str] = field(default_factory=list)
     boost: float = 1.0
     platform: str = ""  # a fact row's platform name
+    about: list[str] = field(default_factory=list)  # a fact row's windows and kind, in readers' words
 
     def as_json(self) -> dict:
         # Material inserts `title` and `text` as HTML: the title is escaped here.
@@ -88,6 +106,8 @@ class Entry:
             doc["keys"] = " ".join(self.keys)
         if self.platform:
             doc["platform"] = self.platform
+        if self.about:
+            doc["about"] = " ".join(self.about)
         return doc
 
 
@@ -165,7 +185,8 @@ def _token_keys(token: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------
 
 
-def page_entries(article_html: str, location: str, aliases: Aliases | None = None) -> list[Entry]:
+def page_entries(article_html: str, location: str, aliases: Aliases | None = None,
+                 vocabulary: Vocabulary | None = None) -> list[Entry]:
     """The entries of one page, from its `<article>` content."""
     # lxml's HTML parser: a page's tree in about 1 ms (BeautifulSoup took 35).
     root = etree.fromstring(f"<div>{article_html}</div>", _PARSER).find("body/div")
@@ -174,7 +195,7 @@ def page_entries(article_html: str, location: str, aliases: Aliases | None = Non
         _drop(node)  # the element goes, the text after it stays
     h1 = root.find(".//h1")
     title = _text(h1) if h1 is not None else ""
-    page = _Page(location, title)
+    page = _Page(location, title, vocabulary)
     # The elements that hold a section or a searchable element, at any depth
     # (not one that went with a skipped element).
     containers: set[_Element] = set()
@@ -186,20 +207,24 @@ def page_entries(article_html: str, location: str, aliases: Aliases | None = Non
     for entry in page.entries:
         shown = f"{entry.name} {_strip(entry.text)}"
         also = aliases(shown) if aliases else []
-        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)} {' '.join(also)}", shown)
+        also += vocabulary.spellings_in(shown) if vocabulary else []
+        entry.about = keys_for(" ".join(entry.about), shown)
+        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)} {' '.join(also)}", f"{shown} {' '.join(entry.about)}")
     return page.entries
 
 
-def pages_index(pages: list[tuple[str, str]], aliases: Aliases | None = None) -> dict:
+def pages_index(pages: list[tuple[str, str]], aliases: Aliases | None = None,
+                vocabulary: Vocabulary | None = None) -> dict:
     """The index of a language's pages, each `(location, article HTML)`, in order.
     A large site's pages are indexed by two processes (about 8 ms a page)."""
-    docs = map_in_two(partial(_page_docs, aliases=aliases), pages)
+    docs = map_in_two(partial(_page_docs, aliases=aliases, vocabulary=vocabulary), pages)
     return index([doc for page in docs for doc in page])
 
 
-def _page_docs(page: tuple[str, str], aliases: Aliases | None = None) -> list[dict]:
+def _page_docs(page: tuple[str, str], aliases: Aliases | None = None,
+               vocabulary: Vocabulary | None = None) -> list[dict]:
     location, html = page
-    return [e.as_json() for e in page_entries(html, location, aliases)]
+    return [e.as_json() for e in page_entries(html, location, aliases, vocabulary)]
 
 
 def index(docs: list[dict]) -> dict:
@@ -225,8 +250,9 @@ def index(docs: list[dict]) -> dict:
 
 class _Page:
     # The entries found so far; text goes to the latest page or section entry.
-    def __init__(self, location: str, title: str):
+    def __init__(self, location: str, title: str, vocabulary: Vocabulary | None = None):
         self.location, self.title, self.heading = location, title, title
+        self.vocabulary = vocabulary
         self.current = Entry(location=location, title=title, name=title, boost=PAGE_BOOST)
         self.entries = [self.current]
 
@@ -243,7 +269,7 @@ class _Page:
     def element(self, node: _Element) -> None:
         # A summary is headed by the page's title, anything else by its section's.
         heading = self.title if node.get("data-search") == "summary" else self.heading
-        self.entries.append(_element_entry(node, self.location, heading))
+        self.entries.append(_element_entry(node, self.location, heading, self.vocabulary))
 
 
 # Not searched: permalinks, copy buttons, scripts, and what a page marks `data-search-skip`.
@@ -297,7 +323,7 @@ def _collect(node: _Element, page: _Page, containers: set[_Element]) -> None:
             page.add_text(child.tail)
 
 
-def _element_entry(node: _Element, location: str, heading: str) -> Entry:
+def _element_entry(node: _Element, location: str, heading: str, vocabulary: Vocabulary | None = None) -> Entry:
     # The research text (`.hb-text`) is what the result shows; the rest of the
     # element (platform names, flow diagrams) is searchable but not shown. A fact
     # row shows its answer, a line per figure, and the research's line; inside
@@ -317,12 +343,20 @@ def _element_entry(node: _Element, location: str, heading: str) -> Entry:
         text, rest = _escape(_text(node)), ""
     # A fact row's kind in the other language is found and not shown (its own is in its name).
     rest = f"{rest} {node.get('data-search-keys', '')}"
+    platform = node.get("data-search-platform", "")
+    if vocabulary and node.get("data-search") == "fact":
+        # The words readers use for the row's windows and kind (daily, יומי, תוקף), and the
+        # platform's spellings in its field: "שופיפיי קצב" ranks Shopify's rows first.
+        about = vocabulary.facts.get(node.get("id"), "")
+        platform = vocabulary.platform(platform) if platform else platform
+    else:
+        about = ""
     boost = float(node.get("data-search-boost") or SECONDARY_BOOST.get(node.get("data-search"), 1.0))
     # A fact row names itself (platform, kind, the research's words): a query for
     # "HubSpot rate limit" or "160" lands on the row, headed by what it is about.
     return Entry(location=f"{location}#{node.get('id')}", title=node.get("data-search-title") or heading,
                  text=text, name=node.get("data-search-name", ""), keys=words(rest), boost=boost,
-                 platform=node.get("data-search-platform", ""))
+                 platform=platform, about=[about] if about else [])
 
 
 def _spaced(node: _Element) -> str:

@@ -133,7 +133,8 @@ def _platforms(rng: random.Random, count: int) -> Platforms:
         name = f"Platform {i:03d}"
         out.append(Platform(id=f"platform-{i:03d}", name=Text(he=name, en=name),
                             category=rng.choice(_CATEGORIES), url=f"https://example.com/platform-{i:03d}/docs"))
-    return Platforms(platforms=out)
+    # Each with a Hebrew spelling, as the real platforms (data/platforms.yaml `spellings`).
+    return Platforms(platforms=out, spellings={p.id: [f"פלטפורמה {p.id[-3:]}"] for p in out})
 
 
 def _service(rng: random.Random, number: int, platform_ids: list[str]) -> Service:

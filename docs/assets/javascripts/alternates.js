@@ -17,3 +17,23 @@
     return send.apply(this, arguments);
   };
 })();
+
+/* The language switch leads to the same place in the other language: the
+   address's anchor (#hubspot-burst-requests) and query string (the finder's
+   filters, a search's ?h=) go with it. The switch's links are written at build
+   time with the page's address only; each is completed as the reader reaches
+   for it (pointer, focus, click, context menu), since the anchor and the
+   finder's filters change while the page is open. */
+(function () {
+  function keepPlace(event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (!link) return;
+    var url = new URL(link.href);
+    url.search = window.location.search;
+    url.hash = window.location.hash;
+    link.href = url.href;
+  }
+  ["pointerdown", "focusin", "click", "auxclick", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, keepPlace, true);
+  });
+})();
