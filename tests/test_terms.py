@@ -139,3 +139,14 @@ def test_how_a_claim_was_checked_is_never_published(catalog):
             for log in ("pages read", "stored cop", "read again", "was not read", "שנקרא", "עותק השמור",
                         "עותקים השמורים", "גרסה שמורה", "בסקירה"):
                 assert log not in text, (review.id, lang, log)
+
+
+def test_the_fact_tables_name_their_columns_and_sources_in_words(catalog):
+    from handbook.facttables import COLUMNS
+    assert COLUMNS["answer"].label["en"] == "Figure to use" and COLUMNS["answer"].label["he"] == "הנתון לשימוש"
+    book = Generator(catalog).facts
+    for lang in LANGS:
+        labels = {link.label for row in book.rows for link in book.sources(row, lang)}
+        # "Service 36", "שירות 36", or the takeaways page: never a bare service number.
+        assert labels and not [label for label in labels if label.isdigit()], labels
+        assert any(label == STRINGS[lang]["source_service"].format(n=36) for label in labels)

@@ -286,7 +286,7 @@ REVIEW_STRINGS: dict[str, dict[str, str]] = {
         "no_sources": "לא נמצא מקור רשמי",
         "checked_on": "נבדק ב-",
         "checked_column": "תאריך בדיקה",
-        "changed_on": "הספק שינה ב-",
+        "changed_on": "שינוי אצל הספק:",
         "source_changed_on": "המקור השתנה ב-",
         "source_moved_on": "המקור עבר לכתובת אחרת ב-",
         "source_gone_on": "המקור הוסר ב-",
