@@ -150,3 +150,11 @@ def test_the_fact_tables_name_their_columns_and_sources_in_words(catalog):
         # "Service 36", "שירות 36", or the takeaways page: never a bare service number.
         assert labels and not [label for label in labels if label.isdigit()], labels
         assert any(label == STRINGS[lang]["source_service"].format(n=36) for label in labels)
+
+
+def test_one_of_a_unit_is_said_in_words_on_hebrew_pages(catalog):
+    generator = Generator(catalog)
+    shown = " ".join(_plain(generator.page(path, "he")) for path in generator.paths())
+    # "פרמטר אחד", "שנייה אחת" (a bare "שנייה" beside "the first wait" reads as "second"), never "1 פרמטר".
+    assert "פרמטר אחד" in shown and "שנייה אחת" in shown
+    assert not re.search(r"(?<![\d,.])1 (פרמטר|משתנה|תו|משתמש|חיבור|מיקום|מטבע)\b", shown)
