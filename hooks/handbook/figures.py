@@ -276,6 +276,8 @@ PER_ONE = {"en": "per {unit}", "he": {"second": "לשנייה", "minute": "לד�
                                       "month": "לחודש"}}
 PER_MANY = {"en": "per {n} {units}", "he": "לכל {n} {units}"}
 UNLIMITED = {"en": "unlimited", "he": "ללא הגבלה"}
+# "unlimited API credits", "API credits ללא הגבלה": where each language puts the word.
+UNLIMITED_UNITS = {"en": "{amount} {units}", "he": "{units} {amount}"}
 
 
 def number(x: float) -> str:
@@ -339,7 +341,7 @@ def words(q: Quantity, lang: str) -> str:
                                                units=unit_word(unit, lang, True), window=window)
     if q.unlimited:
         amount = UNLIMITED[lang]
-        text = f"{amount} ({unit_word(unit, lang, True)})" if unit in UNIT_WORDS else amount
+        text = UNLIMITED_UNITS[lang].format(amount=amount, units=unit_word(unit, lang, True)) if unit in UNIT_WORDS else amount
     elif unit in BYTES or unit == "USD":
         text = f"{span(value)} {unit}" if unit in BYTES else f"{span(value)} USD"
     elif unit == "percent":
