@@ -308,7 +308,7 @@ def test_the_csvs_open_in_a_spreadsheet_with_one_value_per_cell(files, lang):
         for r in body:
             for i in numeric[:-1]:
                 assert ";" not in r[i], (c.id, r[0], header[i], r[i])
-            review = r[header.index("בדיקה" if lang == "he" else "Review")]
+            review = r[header.index("בדיקה" if lang == "he" else "Check")]
             assert not re.search(r"- \d{4}-\d{2}-\d{2}", review), review  # "נבדק ב-2026-12-02", no stray space
     xero = [r for r in csv.reader(io.StringIO(files[f"api/v1/rate-limits.{lang}.csv"].lstrip("\ufeff")))
             if r[0] == "xero-rate-limit"]

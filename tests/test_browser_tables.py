@@ -151,7 +151,7 @@ def test_on_a_phone_a_fact_is_a_card_that_still_filters_and_sorts(browser):
     page.goto(f"{base}/en/compare/rate-limits/")
     row = page.locator("#hubspot-burst-requests")
     # The values that lose their column say what they are; empty ones are left out.
-    assert row.locator("td.hb-col-answer").evaluate("td => getComputedStyle(td, '::before').content") == '"Answer: "'
+    assert row.locator("td.hb-col-answer").evaluate("td => getComputedStyle(td, '::before').content") == '"Figure to use: "'
     assert row.locator("td.hb-col-answer .hb-line").first.is_visible()
     assert row.bounding_box()["width"] <= 360
     page.get_by_label("Filter the rows").fill("zoho")

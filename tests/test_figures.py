@@ -57,8 +57,8 @@ def test_a_figure_reads_as_people_write_it(figure, en, he):
 
 def test_unlimited_reads_as_unlimited():
     f = fig(unlimited=True, unit="recipient", per={"amount": 24, "unit": "hour"})
-    assert words(f, "en") == "unlimited (unique recipients) per 24 hours"
-    assert words(f, "he").startswith("ללא הגבלה")
+    assert words(f, "en") == "unlimited unique recipients per 24 hours"
+    assert words(f, "he") == "נמענים ייחודיים ללא הגבלה לכל 24 שעות"
 
 
 # ---------------------------------------------------------------------------

@@ -139,7 +139,7 @@ def test_a_correction_names_the_vendor_change_date(html):
     li = html("en/services/whatsapp-api-setup/").find("li", id="messaging-tier-rate-limits")
     assert "Vendor changed it on 2025-10-07" in _norm(li.select_one(".hb-correction").get_text())
     li = html("services/whatsapp-api-setup/").find("li", id="messaging-tier-rate-limits")
-    assert "הספק שינה ב-2025-10-07" in _norm(li.select_one(".hb-correction").get_text())
+    assert "שינוי אצל הספק: 2025-10-07" in _norm(li.select_one(".hb-correction").get_text())
 
 
 # ---------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_the_json_export_carries_the_review_data(catalog, site):
 def test_the_csv_has_the_status_column(site, lang):
     text = (site / f"api/v1/rate-limits.{lang}.csv").read_text(encoding="utf-8-sig")
     header, *rows = text.splitlines()
-    assert ("בדיקה" if lang == "he" else "Review") in header.split(",")
+    assert ("בדיקה" if lang == "he" else "Check") in header.split(",")
     hubspot = next(r for r in rows if r.startswith("hubspot-burst-requests,"))
     assert STRINGS[lang]["status_wrong"] in hubspot
 

@@ -371,7 +371,8 @@ def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
         else:
             service = catalog.service(s.service)
             bullet = next(i for _, i in service.bullets() if i.id == s.bullet)
-            links.append(Link(str(service.number), urls.service(service.id), s.bullet, _tooltip(bullet[lang], lang)))
+            links.append(Link(STRINGS[lang]["source_service"].format(n=service.number), urls.service(service.id), s.bullet,
+                              _tooltip(bullet[lang], lang)))
     return tuple(links)
 
 
@@ -437,7 +438,7 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     Column("platform", Text(he="פלטפורמה", en="Platform"), _platform),
     Column("kind", Text(he="סוג", en="Kind"), lambda b, r, lang: Cell(STRINGS[lang]["kind_" + r.fact.kind], KINDS.index(r.fact.kind))),
     Column("subject", Text(he="נושא", en="Subject"), lambda b, r, lang: Cell(r.fact.subject[lang])),
-    Column("answer", Text(he="התשובה", en="Answer"), _answer),
+    Column("answer", Text(he="הנתון לשימוש", en="Figure to use"), _answer),
     Column("stated", Text(he="כפי שנכתב במחקר", en="As stated"), _research),
     Column("per_minute", Text(he="לדקה", en="Per minute"), _rate("per_minute")),
     Column("per_day", Text(he="ליום", en="Per day"), _rate("per_day")),
@@ -445,13 +446,13 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
                                    en=f"Per minute at the research's rule of thumb ({HEADROOM:.0%})"),
            _rate("safe_per_minute")),
     Column("plan", Text(he="חבילה או Tier", en="Plan or tier"), lambda b, r, lang: Cell(r.fact.plan or "")),
-    Column("refresh", Text(he="צריך refresh", en="Refresh needed"), _refresh),
+    Column("refresh", Text(he="נדרש רענון token", en="Token refresh needed"), _refresh),
     Column("qualifiers", Text(he="הסתייגויות", en="Qualifiers"), lambda b, r, lang: Cell(r.qualifiers(lang))),
-    Column("review", Text(he="בדיקה", en="Review"),
+    Column("review", Text(he="בדיקה", en="Check"),
            lambda b, r, lang: Cell(STRINGS[lang]["status_" + r.status] + (
                f" ({_joined(STRINGS[lang]['checked_on'], r.review.checked.isoformat())})" if r.review else ""),
                r.status)),
-    Column("sources", Text(he="מקור", en="Source"),
+    Column("sources", Text(he="מקור במחקר", en="Where in the research"),
            lambda b, r, lang: Cell(" ".join(l.label for l in b.sources(r, lang)), links=b.sources(r, lang))),
 ]}
 

@@ -269,11 +269,19 @@ UNIT_WORDS: dict[str, tuple[str, str, str, str]] = {
     "year": ("year", "years", "שנה", "שנים"),
     "multiple": ("×", "×", "×", "×"),
 }
+# One of a unit, said the way the language says it: Hebrew puts "one" after the noun, in its gender
+# ("פרמטר אחד", not "1 פרמטר"; "שנייה אחת", since a bare "שנייה" beside "the first wait" reads "second").
+ONE_WORD: dict[str, dict[str, str]] = {"he": {
+    "second": "אחת", "request": "אחת", "call": "אחת", "message": "אחת", "app": "אחת",
+    "parameter": "אחד", "variable": "אחד", "character": "אחד", "user": "אחד", "connection": "אחד",
+    "location": "אחד", "currency": "אחד", "object": "אחד"}}
 # "per minute" and "per 10 seconds": Hebrew says לדקה, לכל 10 שניות.
 PER_ONE = {"en": "per {unit}", "he": {"second": "לשנייה", "minute": "לדקה", "hour": "לשעה", "day": "ליום",
                                       "month": "לחודש"}}
 PER_MANY = {"en": "per {n} {units}", "he": "לכל {n} {units}"}
 UNLIMITED = {"en": "unlimited", "he": "ללא הגבלה"}
+# "unlimited API credits", "API credits ללא הגבלה": where each language puts the word.
+UNLIMITED_UNITS = {"en": "{amount} {units}", "he": "{units} {amount}"}
 
 
 def number(x: float) -> str:
@@ -337,7 +345,7 @@ def words(q: Quantity, lang: str) -> str:
                                                units=unit_word(unit, lang, True), window=window)
     if q.unlimited:
         amount = UNLIMITED[lang]
-        text = f"{amount} ({unit_word(unit, lang, True)})" if unit in UNIT_WORDS else amount
+        text = UNLIMITED_UNITS[lang].format(amount=amount, units=unit_word(unit, lang, True)) if unit in UNIT_WORDS else amount
     elif unit in BYTES or unit == "USD":
         text = f"{span(value)} {unit}" if unit in BYTES else f"{span(value)} USD"
     elif unit == "percent":
@@ -346,7 +354,10 @@ def words(q: Quantity, lang: str) -> str:
         text = f"{span(value)}×"
     else:
         one = value.min == value.max == 1
-        if lang == "he" and one and unit in DURATION_UNITS:
+        one_word = ONE_WORD.get(lang, {}).get(unit) if one else None
+        if one_word:
+            text = f"{unit_word(unit, lang, False)} {one_word}"
+        elif lang == "he" and one and unit in DURATION_UNITS:
             text = unit_word(unit, lang, False)  # "שעה", as Hebrew says "an hour"
         else:
             text = f"{span(value)} {unit_word(unit, lang, not one)}"

@@ -369,5 +369,27 @@ class GlossaryTerm(Strict):
         description="Words a reader may search for instead of the term (not explained on the page).")
 
 
+class PreferredWord(Strict):
+    """One word for one thing: the word the site uses, and the variants it never shows."""
+
+    use: NonEmpty = Field(description="The word the site uses for the thing.")
+    not_: list[NonEmpty] = Field(alias="not", min_length=1,
+                                 description="Variants rejected wherever the site shows its own text (reviews, the "
+                                             "string table, the glossary, vendor changes; never the research's "
+                                             "verbatim text). Matched as words, case-insensitively.")
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class PreferredWords(Strict):
+    """The house vocabulary, per language (tests/test_terms.py holds the site to it)."""
+
+    he: list[PreferredWord] = Field(default_factory=list)
+    en: list[PreferredWord] = Field(default_factory=list)
+
+
 class Glossary(Strict):
     terms: list[GlossaryTerm] = Field(min_length=1)
+    words: PreferredWords = Field(default_factory=PreferredWords,
+                                  description="One word for one thing: the words the site uses and their rejected "
+                                              "variants, per language.")

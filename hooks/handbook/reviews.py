@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from .figures import Quantity
-from .models import Slug, Strict, Text
+from .models import NonEmpty, Slug, Strict, Text
 from .unique import duplicates
 
 Status = Literal["verified", "imprecise", "outdated", "wrong", "unverified", "guidance"]
@@ -154,6 +154,9 @@ class Review(Strict):
     changed: dt.date | None = Field(default=None, description="The day the vendor changed it, where known.")
     answered_in_words: bool = Field(default=False, description="The official statement is the answer: the figures "
                                     "(if any) answer another question, or the reviewer answers with no figure.")
+    editors: NonEmpty | None = Field(default=None, description="How it was checked (the pages read, copies or "
+                                     "secondary sources used, a second check): for editors, never published. "
+                                     "The statements say what the vendor says and what a reader should do.")
 
     @model_validator(mode="after")
     def _complete(self):
