@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import bidi
 from .bidi import has_hebrew
+from .dates import written
 from .escaping import markdown_inline, yaml_str
 from .catalog import Catalog
 from .factpages import FactPages
@@ -81,6 +82,8 @@ class Generator:
         # Front matter strings; HTML on a line Markdown parses (headings).
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["md"] = markdown_inline
+        # Every date a page shows, in the page's language (`{{ review.checked | date(lang) }}`).
+        self.env.filters["date"] = written
         self.env.globals["plural"] = plural
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
         self.producers = {
