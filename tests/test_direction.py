@@ -89,6 +89,8 @@ def test_display_keeps_numbers_with_units_and_hyphened_words_together():
     assert shown[at - 2:at + 2] == (("join", ""), (None, "ב-"), ("ltr", "HubSpot"), ("end", ""))
     title = display("אינטגרציית CRM-חשבונאות", "rtl")
     assert title[1:] == (("join", ""), ("ltr", "CRM"), (None, "-חשבונאות"), ("end", ""))
+    # A short English aside in a narrow cell on a phone: "(Rate" / "limit)" no more.
+    assert display("מגבלת קצב או מכסה (Rate limit)", "rtl")[1:] == (("join", ""), ("ltr", "(Rate limit)"), ("end", ""))
 
 
 def test_arrows_in_hebrew_text_are_marked_for_display_only():

@@ -24,7 +24,8 @@ Hebrew reader sees:
 
 `display(text, direction)` adds what only the page shows (the text stays as
 written): no-break spaces between a number and its unit or sign, a Hebrew word
-joined by a hyphen to a Latin word kept on one line (`CRM-חשבונאות`, `ב-HubSpot`),
+joined by a hyphen to a Latin word kept on one line (`CRM-חשבונאות`, `ב-HubSpot`), as is
+a short parenthesis in the other script (`(Rate limit)`),
 and arrows in right-to-left text marked for display in reading direction.
 `isolated` and `marked` are the plain-text twins (a `title` attribute, a page title).
 """
@@ -53,6 +54,7 @@ MIRRORED_ARROWS = {"→": "←", "←": "→", "⇒": "⇐", "⇐": "⇒", "⟶"
 _ARROW = re.compile("[" + "".join(MIRRORED_ARROWS) + "]")
 # No-break spaces: a number and the unit or sign after it, a sign and the number after it.
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=[A-Za-z%+×])|(?<=[+×]) (?=\d)")
+_SHORT_ASIDE = re.compile(r"\([^()]{1,20}\)")  # a short parenthesis in the other script: one line
 _HYPHEN_BEFORE = re.compile(r"\S*[\u0590-\u05FF]-$")  # `ב-` before a Latin word
 _HYPHEN_AFTER = re.compile(r"^-[\u0590-\u05FF\uFB1D-\uFB4F]+")  # `-חשבונאות` after one
 
@@ -118,6 +120,10 @@ def display(text: str, direction: str) -> tuple[tuple[str | None, str], ...]:
     i = 0
     while i < len(parts):
         d, part = parts[i]
+        if d and _SHORT_ASIDE.fullmatch(part):  # "(Rate limit)" never splits at a narrow cell's edge
+            out.extend([("join", ""), (d, part), ("end", "")])
+            i += 1
+            continue
         if d is None or direction != "rtl" or re.search(r"\s", part):
             out.extend(_arrows(part, direction) if d is None else [(d, part)])
             i += 1
