@@ -209,7 +209,8 @@ def test_every_hebrew_page_reads_in_order(measured):
     checked = sum(found["page"]["checked"] for found in pages.values())
     assert checked > 500, f"only {checked} places measured: the measurement misses the text"
     assert not problems, f"{len(problems)} of {checked} places:\n" + "\n".join(problems[:40])
-    assert seconds < 90, f"measuring took {seconds:.0f} s"
+    # 50 to 100 s measured on a 2-core machine shared by eight builds; the bound leaves room for one busier still.
+    assert seconds < 240, f"measuring took {seconds:.0f} s"
 
 
 @pytest.mark.browser

@@ -124,7 +124,7 @@ def display(text: str, direction: str) -> tuple[tuple[str | None, str], ...]:
             out.extend([("join", ""), (d, part), ("end", "")])
             i += 1
             continue
-        if d is None or direction != "rtl" or re.search(r"\s", part):
+        if d is None or direction != "rtl" or re.search(r"\s", part) or len(part) > 16:  # a long word may wrap
             out.extend(_arrows(part, direction) if d is None else [(d, part)])
             i += 1
             continue
