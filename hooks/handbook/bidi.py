@@ -115,7 +115,10 @@ def display(text: str, direction: str) -> tuple[tuple[str | None, str], ...]:
     page's direction), "ltr"/"rtl" (an isolated run), "arrow" (one arrow, drawn in
     reading direction), or "join"/"end" (around pieces kept on one line)."""
     split = runs(text, direction)
-    parts = [(d, _no_break(part, split[i - 1][1] if i else "")) for i, (d, part) in enumerate(split)]
+    # No-break spaces where right-to-left reordering would part a number from its unit
+    # (left-to-right text keeps its own line breaks: English tables stay narrow).
+    parts = [(d, _no_break(part, split[i - 1][1] if i else "") if direction == "rtl" else part)
+             for i, (d, part) in enumerate(split)]
     out: list[tuple[str | None, str]] = []
     i = 0
     while i < len(parts):
