@@ -104,7 +104,8 @@ def html(site):
         if url_path not in cache:
             file = site / url_path / "index.html" if not url_path.endswith(".html") else site / url_path
             assert file.exists(), f"page not built: /{url_path}"
-            cache[url_path] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+            # A no-break space (a number kept with its unit, bidi.py) reads as a space.
+            cache[url_path] = BeautifulSoup(file.read_text(encoding="utf-8").replace("\u00a0", " "), "html.parser")
         return cache[url_path]
 
     return get

@@ -527,8 +527,8 @@ def test_a_source_changed_after_the_check_shows_beside_the_review_everywhere(cat
     affected = [r for r in catalog.reviews if url in dict(source_urls(r))]
     assert {"whatsapp-webhook-signature", "zendesk-webhook-signature"} <= {r.id for r in affected}
     gen = Generator(changed, today=TODAY)
-    expected = {"en": "The source changed on 2026-12-03, after this check",
-                "he": "המקור השתנה ב-2026-12-03, אחרי הבדיקה הזו"}[lang]
+    expected = {"en": "The source changed on 3 December 2026, after this check",
+                "he": "המקור השתנה ב-3 בדצמבר 2026, אחרי הבדיקה הזו"}[lang]
     service = review.bullets[0].service
     pages = {"service": f"services/{service}.md", "comparison": "compare/webhooks.md", "review": "review.md"}
     for where, path in pages.items():
@@ -559,7 +559,7 @@ def test_a_moved_source_says_moved_and_a_change_before_the_check_says_nothing(ca
     moved, review = _with_change(catalog, "whatsapp-template-variables", "moved", dt.date(2026, 12, 3),
                                  final_url="https://example.com/new")
     page = BeautifulSoup(Generator(moved, today=TODAY).page("review.md", "en"), "html.parser")
-    assert [n.get_text() for n in page.select(".hb-source-changed")] == ["The source moved on 2026-12-03, after this check"]
+    assert [n.get_text() for n in page.select(".hb-source-changed")] == ["The source moved on 3 December 2026, after this check"]
     before, _ = _with_change(catalog, "whatsapp-template-variables", "changed", review.checked)
     assert SourceWatch(before.source_checks).change(review) is None
     assert "hb-source-changed" not in Generator(before, today=TODAY).page("review.md", "en")

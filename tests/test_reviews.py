@@ -137,9 +137,9 @@ def test_a_bullet_nobody_reviewed_has_no_badge(catalog, html):
 
 def test_a_correction_names_the_vendor_change_date(html):
     li = html("en/services/whatsapp-api-setup/").find("li", id="messaging-tier-rate-limits")
-    assert "Vendor changed it on 2025-10-07" in _norm(li.select_one(".hb-correction").get_text())
+    assert "Vendor changed it on 7 October 2025" in _norm(li.select_one(".hb-correction").get_text())
     li = html("services/whatsapp-api-setup/").find("li", id="messaging-tier-rate-limits")
-    assert "שינוי אצל הספק: 2025-10-07" in _norm(li.select_one(".hb-correction").get_text())
+    assert "שינוי אצל הספק: 7 באוקטובר 2025" in _norm(li.select_one(".hb-correction").get_text())
 
 
 # ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from .catalog import Catalog
 from .escaping import csv_cell
 from .facts import KINDS, TAKEAWAYS, Fact, conflicts
 from .figures import HEADROOM, PACED_UNDER, RATE_UNITS, Quantity, Range, number, span, words
+from .dates import written
 from . import urls
 from .languages import DIRECTION
 from .models import Plan, Platform, Text
@@ -450,7 +451,7 @@ COLUMNS: dict[str, Column] = {c.key: c for c in [
     Column("qualifiers", Text(he="הסתייגויות", en="Qualifiers"), lambda b, r, lang: Cell(r.qualifiers(lang))),
     Column("review", Text(he="בדיקה", en="Check"),
            lambda b, r, lang: Cell(STRINGS[lang]["status_" + r.status] + (
-               f" ({_joined(STRINGS[lang]['checked_on'], r.review.checked.isoformat())})" if r.review else ""),
+               f" ({_joined(STRINGS[lang]['checked_on'], written(r.review.checked, lang))})" if r.review else ""),
                r.status)),
     Column("sources", Text(he="מקור במחקר", en="Where in the research"),
            lambda b, r, lang: Cell(" ".join(l.label for l in b.sources(r, lang)), links=b.sources(r, lang))),

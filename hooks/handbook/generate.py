@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 from . import bidi
 from .bidi import has_hebrew
+from .dates import written
 from .escaping import finalize, html_text, markdown_inline, yaml_str
 from .brief import BriefPage
 from .catalog import Catalog
@@ -93,6 +94,12 @@ class Generator:
         # Front matter strings; HTML on a line Markdown parses (headings).
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["md"] = markdown_inline
+        # Every date a page shows, in the page's language (`{{ review.checked | date(lang) }}`).
+        self.env.filters["date"] = written
+        # A plain-text title keeps its runs' order with direction marks ("3+" in the tab and the navigation).
+        self.env.filters["marked"] = bidi.marked
+        # The direction a text wholly in the other script sets for its own element (an English bullet).
+        self.env.globals["own_dir"] = bidi.own_direction
         self.env.globals["plural"] = plural
         self.env.globals["plural_words"] = plural_words
         self.env.globals["month_words"] = month_words
@@ -168,14 +175,22 @@ class Generator:
 
         Runs of the other direction (Latin and numbers in Hebrew, Hebrew in
         English) are isolated in `<span dir>`, so that the browser never has to
-        guess their order, and the glossary's terms inside each run are
+        guess their order (`bidi.display`: with no-break spaces, hyphened pairs
+        kept on one line, arrows drawn in reading direction), and the glossary's terms inside each run are
         explained (`explain=False` where the text is itself a link or a
         heading: no interactive element inside another).
         """
         out = []
-        for mark, part in bidi.runs(str(value), direction):
-            inner = self._terms(part, direction) if explain else html_text(part)
-            out.append(f'<span dir="{mark}">{inner}</span>' if mark else inner)
+        for kind, part in bidi.display(str(value), direction):
+            if kind == "join":  # a hyphened Hebrew-Latin pair (`ב-HubSpot`) is not broken across lines
+                out.append('<span class="hb-nobr">')
+            elif kind == "end":
+                out.append("</span>")
+            elif kind == "arrow":  # drawn pointing the way right-to-left text reads (handbook.css)
+                out.append(f'<span class="hb-mirrored" data-mirror="{bidi.MIRRORED_ARROWS[part]}">{part}</span>')
+            else:
+                inner = self._terms(part, direction) if explain else html_text(part)
+                out.append(f'<span dir="{kind}">{inner}</span>' if kind else inner)
         return Markup("".join(out))
 
     def _terms(self, part: str, direction: str) -> str:

@@ -19,6 +19,7 @@ class Language:
     locale: str  # Open Graph's locale
     name: str  # its name in itself, as the language switcher and llms.txt show it
     default: bool = False
+    date_locale: str = ""  # Babel's locale for its dates (dates.py): day month year in both
 
     @property
     def site_name(self) -> str:
@@ -38,8 +39,9 @@ class Language:
         return from_root(CHANGES, None, self.code) + ATOM_NAME, STRINGS[self.code]["changes"] + " · " + self.site_name
 
 
-HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True)
-ENGLISH = Language("en", "ltr", "en/", "en_US", "English")
+HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True, date_locale="he_IL")
+# British English writes the day first ("27 November 2026"), as the Hebrew does.
+ENGLISH = Language("en", "ltr", "en/", "en_US", "English", date_locale="en_GB")
 
 # In build order, the default first.
 LANGUAGES: tuple[Language, ...] = (HEBREW, ENGLISH)

@@ -1,7 +1,8 @@
 /* Copy a citation: every fact row and bullet has a copy button (button.hb-cite)
    followed by its citation, written by the generator in a
    <template class="hb-cite-body">. A click copies it twice over, for mail
-   clients: as HTML, and as text with a line per <br>; the permanent link
+   clients: as HTML, and as text with a line per <br> (its runs held in
+   order by direction marks); the permanent link
    (a.hb-cite-link, "#id" in the page) becomes this page's absolute address.
    Where the asynchronous clipboard cannot write HTML (plain http, an older
    browser), the text alone is copied the older way. A polite live region says
@@ -22,11 +23,37 @@
       link.setAttribute("href", url);
       link.textContent = url;
     }
+    // Mail keeps no style sheet: an arrow drawn mirrored on the page is written mirrored.
+    Array.prototype.forEach.call(box.querySelectorAll(".hb-mirrored"), function (arrow) {
+      arrow.textContent = arrow.getAttribute("data-mirror");
+    });
     var html = box.innerHTML;
+    var dir = marked(box);
     Array.prototype.forEach.call(box.querySelectorAll("br"), function (br) {
       br.parentNode.replaceChild(document.createTextNode("\n"), br);
     });
-    return { html: html, text: box.textContent.trim() };
+    var lines = box.textContent.trim().split("\n").map(function (line) { return MARK[dir] + line; });
+    return { html: html, text: lines.join("\n") };
+  }
+
+  /* Plain text has no <span dir>: each run of the other direction is held by
+     direction marks (bidi.py's `marked`: a mark of the run's direction on both
+     sides, then one of the text's), and each line starts with the text's own
+     mark, so mail, WhatsApp and Slack show it in the page's order. */
+  var MARK = { ltr: "\u200e", rtl: "\u200f" };
+
+  function marked(box) {
+    var root = box.querySelector("[dir]");
+    var dir = root ? root.getAttribute("dir") : "ltr";
+    Array.prototype.forEach.call(box.querySelectorAll("[dir]"), function (el) {
+      var parent = el.parentElement && el.parentElement.closest("[dir]");
+      var outer = parent ? parent.getAttribute("dir") : dir;
+      var own = el.getAttribute("dir");
+      if (el === root || own === outer || !MARK[own]) return;
+      el.insertBefore(document.createTextNode(MARK[own]), el.firstChild);
+      el.appendChild(document.createTextNode(MARK[own] + MARK[outer]));
+    });
+    return dir;
   }
 
   function copy(c) {
