@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import bidi
+from . import answers, bidi
 from .bidi import has_hebrew
 from .escaping import markdown_inline, yaml_str
 from .catalog import Catalog
@@ -83,6 +83,7 @@ class Generator:
         self.env.filters["md"] = markdown_inline
         self.env.globals["plural"] = plural
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
+        self.env.globals["answers"] = answers  # an answer's origin, a review's figure lines, a citation's plain text
         self.producers = {
             "services-table": self._services_table,
         }

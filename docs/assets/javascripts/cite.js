@@ -1,32 +1,56 @@
 /* Copy a citation: every fact row and bullet has a copy button (button.hb-cite)
    followed by its citation, written by the generator in a
-   <template class="hb-cite-body">. A click copies it twice over, for mail
-   clients: as HTML, and as text with a line per <br>; the permanent link
-   (a.hb-cite-link, "#id" in the page) becomes this page's absolute address.
-   Where the asynchronous clipboard cannot write HTML (plain http, an older
-   browser), the text alone is copied the older way. A polite live region says
-   so in the page's language (the button's data-copied). One listener for the
-   whole page. The older way to copy and the live region are links.js's
-   (window.hbShare), loaded before this file. */
+   <template class="hb-cite-body">: a line per span.hb-cite-line, each with its
+   plain text in data-text (made by the generator, answers.plain_line, so that
+   what a plain-text field needs is added there). A click copies it twice over,
+   for mail clients: as HTML, and as the lines' texts, one a line; the permanent
+   link (a.hb-cite-link, "#id" in the page) becomes this page's absolute address.
+   A row's figure lines (data-answer) that the table's plan filter hides are
+   left out: the citation says what the row shows. Where the asynchronous
+   clipboard cannot write HTML (plain http, an older browser), the text alone
+   is copied the older way. A polite live region says so in the page's
+   language (the button's data-copied). One listener for the whole page. The
+   older way to copy and the live region are links.js's (window.hbShare),
+   loaded before this file. */
 (function () {
   "use strict";
+
+  // The row's figure lines hidden by a plan filter (tables.js, finder.js), by position:
+  // the citation's answer lines are the row's, in the same order.
+  function narrow(box, button) {
+    var row = button.closest("tr");
+    if (!row) return;
+    var shown = row.querySelectorAll("td.hb-col-answer .hb-line");
+    var cited = box.querySelectorAll(".hb-cite-line[data-answer]");
+    if (shown.length !== cited.length) return;
+    Array.prototype.forEach.call(cited, function (line, i) {
+      if (!shown[i].hidden) return;
+      var br = line.nextElementSibling;
+      if (br && br.tagName === "BR") br.remove();
+      line.remove();
+    });
+  }
 
   function citation(button) {
     var template = button.nextElementSibling;
     if (!template || !template.classList.contains("hb-cite-body")) return null;
     var box = document.createElement("div");
     box.appendChild(template.content.cloneNode(true));
+    narrow(box, button);
     var link = box.querySelector("a.hb-cite-link");
+    var href = link && link.getAttribute("href");
+    var url = location.origin + location.pathname + (href || "");
     if (link) {
-      var url = location.origin + location.pathname + link.getAttribute("href");
       link.setAttribute("href", url);
       link.textContent = url;
     }
-    var html = box.innerHTML;
-    Array.prototype.forEach.call(box.querySelectorAll("br"), function (br) {
-      br.parentNode.replaceChild(document.createTextNode("\n"), br);
+    var lines = Array.prototype.map.call(box.querySelectorAll(".hb-cite-line"), function (line) {
+      var text = line.getAttribute("data-text");
+      line.removeAttribute("data-text");
+      line.removeAttribute("data-answer");
+      return line.contains(link) ? text.split(href).join(url) : text;
     });
-    return { html: html, text: box.textContent.trim() };
+    return { html: box.innerHTML, text: lines.join("\n") };
   }
 
   function copy(c) {
