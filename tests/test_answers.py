@@ -196,3 +196,35 @@ def test_no_line_with_an_official_figure_carries_a_wrong_or_outdated_badge(html,
             assert words.find_previous_sibling(class_="hb-research-label"), f"/{path}#{li['id']}"
         bullets += 1
     assert rows >= 40 and bullets >= 60
+
+
+# ---------------------------------------------------------------------------
+# Search results
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_search_result_shows_the_answer_before_the_research(catalog, site, lang):
+    # The result of a bullet a review answers: the vendor's figures and where they come
+    # from, then the research's words, labelled, with the verdict.
+    import json
+
+    t = STRINGS[lang]
+    index = json.loads((site / LANGS[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    shown = 0
+    for review in catalog.reviews:
+        if not answers.leads(review):
+            continue
+        for ref in review.bullets:
+            if ref.service == "takeaways":
+                continue
+            text = _norm(BeautifulSoup(docs[f"services/{ref.service}/#{ref.bullet}"]["text"], "html.parser").get_text())
+            words = _norm(_bullet(catalog, ref)[lang])
+            origin = text.index(f"{t[answers.origin(review)]}, ")
+            said = text.index(f"{t['research_says']}: {words}")
+            assert origin < said, (ref.bullet, text)
+            for figure in answers.figure_lines(review, lang):
+                assert text.index(_norm(figure.text)) < said, (ref.bullet, figure.text)
+            shown += 1
+    assert shown >= 60
