@@ -184,7 +184,7 @@ def test_fact_rows_show_their_review_status(catalog, html, lang):
         assert said == t["status_" + status]
         if status in ("wrong", "outdated", "imprecise"):
             assert not cell.select(".hb-review")
-            assert cell.select_one(".hb-answer-origin").get_text() == f"{t['answer_vendor']} · {t['answer_corrected']}"
+            assert cell.select_one(".hb-answer-origin").get_text() == f"{t['answer_vendor_short']} · {t['answer_corrected']}"
         else:
             assert cell.select_one(".hb-review").get_text().endswith(t["status_" + status])
         assert _norm(review.official[lang]) in _norm(cell.select_one(".hb-official-text").get_text())

@@ -525,6 +525,7 @@ for _lang, _words in CITE_STRINGS.items():
 ANSWER_ORIGIN_STRINGS: dict[str, dict[str, str]] = {
     "he": {
         "answer_vendor": "תיעוד הספק",
+        "answer_vendor_short": "תיעוד הספק",
         "answer_unconfirmed": "לא אושר בתיעוד הספק",
         "answer_guidance": "המלצה הנדסית, לא נתון של ספק",
         "answer_checked": "נבדק ב-{date}",
@@ -535,6 +536,7 @@ ANSWER_ORIGIN_STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "answer_vendor": "Vendor documentation",
+        "answer_vendor_short": "Vendor docs",
         "answer_unconfirmed": "Not confirmed in the vendor's documentation",
         "answer_guidance": "Engineering guidance, not a vendor's figure",
         "answer_checked": "checked {date}",
