@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from browser import launch, serve
-from conftest import LANGS
+from conftest import LANGS, strip_isolates
+from handbook import answers
 from handbook.dates import written
 from handbook.facttables import FactBook
+from handbook.strings import STRINGS
 
 COPY = {"he": "העתקת ציטוט", "en": "Copy citation"}
 COPIED = {"he": "הציטוט הועתק", "en": "Citation copied"}
@@ -104,8 +107,11 @@ def test_a_fact_row_copies_its_answer_status_check_and_link_as_text_and_html(ser
     for line in row.answer_lines(lang):
         assert f"{line.text} ({line.detail})" in lines, line.text
     assert row.answer[0].official and row.status == "wrong"
-    assert STATUS[lang] in text and row.fact.stated[lang] in text
-    assert written(row.review.checked, lang) in text  # the date in the reader's language
+    # The verdict is the research's: on the research's line, after the answer and its origin.
+    research = next(i for i, l in enumerate(lines) if row.fact.stated[lang] in l)
+    assert STATUS[lang] in lines[research] and not any(STATUS[lang] in l for l in lines[:research])
+    origin = next(l for l in lines if l.startswith(STRINGS[lang]["answer_vendor"] + ", "))
+    assert written(row.review.checked, lang) in origin and STRINGS[lang]["answer_corrected"] in origin
     for source in row.review.sources:
         assert source.url in text and f'href="{source.url}"' in html
     link = f"{url}#{FACT}"
@@ -117,7 +123,7 @@ def test_a_fact_row_copies_its_answer_status_check_and_link_as_text_and_html(ser
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_bullet_copies_its_service_text_status_and_link(served, catalog, lang):
+def test_a_bullet_copies_the_official_answer_then_the_research_and_link(served, catalog, lang):
     base, browser = served
     service_id, bullet_id = BULLET
     service = catalog.service(service_id)
@@ -128,11 +134,71 @@ def test_a_bullet_copies_its_service_text_status_and_link(served, catalog, lang)
     page.goto(url)
     copied = _copied(page, page.locator(f"#{bullet_id}").get_by_role("button", name=COPY[lang]))
     lines = copied["text/plain"].splitlines()
+    review = next(r for r in catalog.reviews if any(b.bullet == bullet_id for b in r.bullets))
+    t = STRINGS[lang]
     assert lines[0] == f"{service.number}. {service.title[lang]}"
-    assert lines[1] == bullet[lang]
-    assert STATUS[lang] in lines[2]
+    # The vendor's answer first: its figures (bold in the HTML), its statement, where it comes from.
+    figures = answers.figure_lines(review, lang)
+    assert lines[1:1 + len(figures)] == [f"{f.text} ({f.detail})" for f in figures]
+    bold = [b.get_text() for b in BeautifulSoup(copied["text/html"], "html.parser").select("strong")]
+    assert bold[1:1 + len(figures)] == [f.text for f in figures]
+    assert lines[1 + len(figures)] == " ".join(review.official[lang].split())
+    assert lines[2 + len(figures)].startswith(f"{t['answer_vendor']}, ")
+    # Then the research's words, labelled, with the verdict.
+    assert f"{t['research_says']}: «{bullet[lang]}» · {STATUS[lang]}" in lines
     assert lines[-1].endswith(f"{url}#{bullet_id}")
     assert f'href="{url}#{bullet_id}"' in copied["text/html"]
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_row_copies_only_the_plan_chosen_in_the_table(served, book, lang):
+    # HubSpot's daily limit has a figure per plan: with "Professional" chosen, the citation
+    # holds Professional's figure (and any for every plan), not Free's or Enterprise's.
+    base, browser = served
+    ctx = _context(browser)
+    page = ctx.new_page()
+    page.goto(f"{base}/{LANGS[lang]}compare/rate-limits/")
+    row = book.by_id["hubspot-daily-requests"]
+    lines = {l.plan: f"{l.text} ({l.detail})" for l in row.answer_lines(lang)}
+    button = page.locator("#hubspot-daily-requests").get_by_role("button", name=COPY[lang])
+    every = _copied(page, button)["text/plain"].splitlines()
+    assert all(line in every for line in lines.values())
+    page.locator("#table-rate-limits-plan").select_option("professional")
+    chosen = _copied(page, button)
+    text = chosen["text/plain"].splitlines()
+    assert lines["professional"] in text
+    assert lines["free, starter"] not in text and lines["enterprise"] not in text
+    assert lines["enterprise"].split(" (")[0] not in chosen["text/html"]
+    # Everything else is still there: the heading, the origin, the research's words, the link.
+    assert text[0] == every[0] and text[-3:] == every[-3:]
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_copied_citation_pastes_into_an_html_mail_and_a_plain_text_field(served, catalog, lang):
+    # Pasted with the keyboard, as a consultant does: the mail keeps the bold figures and
+    # the links; the plain-text field gets a line each, the answer first.
+    base, browser = served
+    ctx = _context(browser)
+    page = ctx.new_page()
+    service_id, bullet_id = BULLET
+    page.goto(f"{base}/{LANGS[lang]}services/{service_id}/")
+    copied = _copied(page, page.locator(f"#{bullet_id}").get_by_role("button", name=COPY[lang]))
+    page.set_content(f'<html lang="{lang}"><body><div id="mail" contenteditable="true"></div>'
+                     '<textarea id="plain" rows="20" cols="80"></textarea></body></html>')
+    page.locator("#mail").focus()
+    page.keyboard.press("Control+V")
+    page.locator("#plain").focus()
+    page.keyboard.press("Control+V")
+    mail = page.locator("#mail")
+    review = next(r for r in catalog.reviews if any(b.bullet == bullet_id for b in r.bullets))
+    bold = mail.locator("strong").all_inner_texts()
+    assert [strip_isolates(b) for b in bold[1:3]] == [f.text for f in answers.figure_lines(review, lang)[:2]]
+    assert mail.locator("a", has_text=f"#{bullet_id}").count() == 1
+    assert page.locator("#plain").input_value() == copied["text/plain"]
     ctx.close()
 
 

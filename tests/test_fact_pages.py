@@ -74,7 +74,7 @@ def _lines(td) -> list[str]:
 
 def test_the_official_figure_leads_with_the_research_beside_it(catalog, html):
     # HubSpot's burst limit: the research says 160 per 10 s (wrong); the vendor gives a figure per tier.
-    for lang, words, research in (("en", "Research", "Wrong"), ("he", "במחקר", "שגוי")):
+    for lang, words, research in (("en", "The research says", "Wrong"), ("he", "במחקר", "שגוי")):
         page = html(f"{LANGS[lang]}compare/rate-limits/")
         for fact in catalog.facts:
             if fact.kind == "rate-limit":

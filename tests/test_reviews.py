@@ -15,6 +15,8 @@ import yaml
 
 from browser import launch, serve
 from conftest import FACT_CHECK, FACT_CHECK_2, LANGS, research_file
+from handbook import answers
+from handbook.dates import written
 from handbook.catalog import DataError, load_catalog
 from handbook.generate import Generator
 from handbook.reviews import STATUSES
@@ -97,26 +99,48 @@ def test_the_hebrew_statement_keeps_every_number_of_the_english(catalog):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_reviewed_bullet_shows_its_status_and_the_official_statement(catalog, html, lang):
+def test_every_reviewed_bullet_leads_with_its_answer_and_labels_the_research(catalog, html, lang):
     t = STRINGS[lang]
     shown = 0
     for review in catalog.reviews:
         for ref in review.bullets:
             url = "takeaways/" if ref.service == "takeaways" else f"services/{ref.service}/"
-            page = html(LANGS[lang] + url)
-            li = page.find("li", id=ref.bullet)
-            assert li is not None, f"{url}#{ref.bullet}"
-            notes = [n for n in li.select(".hb-official")
-                     if _norm(review.official[lang]) in _norm(n.select_one(".hb-official-text").get_text())]
-            assert notes, f"/{LANGS[lang]}{url}#{ref.bullet}: no official statement of {review.id}"
-            note = notes[0]
-            assert note.select_one(".hb-review").get_text() == f"{t['review_status']}: {t['status_' + review.status]}"
-            # The research text is still there, verbatim, and comes before the review.
-            assert li.select_one(".hb-text").get_text() == _bullet(catalog, ref)[lang]
-            assert [a["href"] for a in note.select("a.hb-official-source")] == [s.url for s in review.sources]
-            assert note.find("time")["datetime"] == review.checked.isoformat()
-            # Wrong and outdated: shown open; the others one click away.
-            assert (note.name == "div") == (review.status in ("wrong", "outdated")), review.id
+            where = f"/{LANGS[lang]}{url}#{ref.bullet}"
+            li = html(LANGS[lang] + url).find("li", id=ref.bullet)
+            assert li is not None, where
+            # The research text is still there, verbatim.
+            research = li.select_one(".hb-text")
+            assert research.get_text() == _bullet(catalog, ref)[lang], where
+            if not answers.leads(review):
+                # Verified: the bullet's words are the answer; the check is one click away.
+                notes = [n for n in li.select("details.hb-official")
+                         if _norm(review.official[lang]) in _norm(n.select_one(".hb-official-text").get_text())]
+                assert notes, f"{where}: no official statement of {review.id}"
+                assert notes[0].select_one(".hb-review").get_text() == f"{t['review_status']}: {t['status_verified']}"
+                assert notes[0].find("time")["datetime"] == review.checked.isoformat()
+                shown += 1
+                continue
+            boxes = [b for b in li.select(".hb-answer")
+                     if _norm(review.official[lang]) in _norm(b.select_one(".hb-official-text").get_text())]
+            assert len(boxes) == 1, f"{where}: no answer from {review.id}"
+            box = boxes[0]
+            # The answer comes first: before the research's words, which are labelled as the research's.
+            assert box in research.find_all_previous(class_="hb-answer"), where
+            label = research.find_previous_sibling(class_="hb-research-label")
+            assert label is not None and label.get_text() == f"{t['research_says']}:", where
+            # The vendor's figures, bold, a line each; where the answer comes from, in words.
+            figures = [_norm(line.get_text()) for line in box.select(".hb-line")]
+            assert figures == [_norm(f"{l.text} {l.detail}") for l in answers.Answers(catalog).figure_lines(review, lang)], where
+            assert all(line.select_one("strong.hb-figure") for line in box.select(".hb-line")), where
+            source = _norm(box.select_one(".hb-answer-source").get_text())
+            assert source.startswith(t[answers.origin(review)] + ", "), (where, source)
+            assert written(review.checked, lang) in source, where
+            assert (t["answer_corrected"] in source) == (review.status in ("wrong", "outdated", "imprecise")), where
+            assert [a["href"] for a in box.select("a.hb-official-source")] == [s.url for s in review.sources]
+            # The verdict is the research's: no badge in the answer, the status after the research's words.
+            assert not box.select(".hb-review"), where
+            verdicts = [b.get_text() for b in research.find_next_siblings() if b.select_one(".hb-review")]
+            assert f"{t['review_status']}: {t['status_' + review.status]}" in verdicts, where
             shown += 1
     assert shown == sum(len(r.bullets) for r in catalog.reviews) >= 100
 
@@ -137,9 +161,9 @@ def test_a_bullet_nobody_reviewed_has_no_badge(catalog, html):
 
 def test_a_correction_names_the_vendor_change_date(html):
     li = html("en/services/whatsapp-api-setup/").find("li", id="messaging-tier-rate-limits")
-    assert "Vendor changed it on 7 October 2025" in _norm(li.select_one(".hb-correction").get_text())
+    assert "vendor changed it on 7 October 2025" in _norm(li.select_one(".hb-answer").get_text())
     li = html("services/whatsapp-api-setup/").find("li", id="messaging-tier-rate-limits")
-    assert "שינוי אצל הספק: 7 באוקטובר 2025" in _norm(li.select_one(".hb-correction").get_text())
+    assert "שינוי אצל הספק: 7 באוקטובר 2025" in _norm(li.select_one(".hb-answer").get_text())
 
 
 # ---------------------------------------------------------------------------
@@ -159,7 +183,14 @@ def test_fact_rows_show_their_review_status(catalog, html, lang):
         status = review.status
         assert tr["data-review"] == status
         cell = tr.select_one("td.hb-col-review")
-        assert cell.select_one(".hb-review").get_text().endswith(t["status_" + status])
+        # The research's words carry the verdict; beside a corrected answer, its origin.
+        said = tr.select_one("td.hb-col-answer .hb-research-status").get_text()
+        assert said == t["status_" + status]
+        if status in ("wrong", "outdated", "imprecise"):
+            assert not cell.select(".hb-review")
+            assert cell.select_one(".hb-answer-origin").get_text() == f"{t['answer_vendor_short']} · {t['answer_corrected']}"
+        else:
+            assert cell.select_one(".hb-review").get_text().endswith(t["status_" + status])
         assert _norm(review.official[lang]) in _norm(cell.select_one(".hb-official-text").get_text())
         assert cell.find("time")["datetime"] == review.checked.isoformat()  # the date shows without a click
     assert {tr["data-review"] for tr in rows} >= {"wrong", "outdated", "imprecise", "verified"}

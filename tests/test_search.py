@@ -172,7 +172,9 @@ ALSO = {
     # The same number in another platform's row is a right answer too: WhatsApp's
     # Tier 2 is 10,000 and HubSpot's free daily quota 10,000.
     "10,000": {"compare/rate-limits/#whatsapp-tier-2-messages"},
-    "10000": {"compare/rate-limits/#hubspot-daily-requests"},
+    # The bullet that states HubSpot's 10,000/day beside the other platforms' limits (its
+    # result leads with the vendors' figures, then the research's words with the number).
+    "10000": {"compare/rate-limits/#hubspot-daily-requests", "services/int-crm-marketing/#platform-rate-limits"},
     # A signature fact's row answers "signature" as well as the scheme's page.
     "חתימה": {"compare/webhooks/#mailchimp-webhook-signature", "compare/webhooks/#whatsapp-webhook-hmac"},
 }

@@ -48,11 +48,18 @@ def _ids(text: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def _template_ids(name: str) -> frozenset[str]:
-    # A template's literal ids and those of every template it uses.
-    text = (TEMPLATES / name).read_text(encoding="utf-8")
-    found = _ids(text)
-    for used in _USES.findall(text):
-        found |= _template_ids(used)
+    # A template's literal ids and those of every template it uses (templates may use each
+    # other: each is read once).
+    found: set[str] = set()
+    todo, seen = [name], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        text = (TEMPLATES / current).read_text(encoding="utf-8")
+        found |= _ids(text)
+        todo += _USES.findall(text)
     return frozenset(found)
 
 

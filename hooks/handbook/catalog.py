@@ -133,7 +133,7 @@ def _load_catalog(data_dir: Path) -> Catalog:
         problems += duplicates([(rel(platforms_file), f"platforms[{i}].id", p.id)
                                 for i, p in enumerate(platforms_model.platforms)], "platform id")
         platforms = {p.id: p.spelled(platforms_model.spellings.get(p.id, [])) for p in platforms_model.platforms}
-        problems += _spelling_problems(platforms_model, rel(platforms_file))
+        problems += _spelling_problems(platforms_model, rel(platforms_file), set(dropped_platforms))
     # What other files may name: an entry left out for its own problem is not unknown.
     known_platforms = set(platforms) | set(dropped_platforms) if platforms_model else None
 
@@ -192,7 +192,7 @@ def _load_catalog(data_dir: Path) -> Catalog:
     if reviews and platforms_model:
         # A figure's plans are its vendor's (data/platforms.yaml): a misspelt plan is a located error.
         problems.extend(check_plans(rel(data_dir / "reviews.yaml"), reviews, {f.id: f.platform for f in facts},
-                                    platforms))
+                                    platforms, set(dropped_platforms) | set(dropped_facts)))
     changes = _load_changes(data_dir, services, takeaways, fact_ids, reviews, dropped_reviews, known_platforms,
                             problems, rel, parsed, today)
     # Written by `make recheck`; a catalog never re-checked has none.
@@ -499,12 +499,13 @@ def _page_id_clashes(name: str, kind: str, entries) -> list[str]:
 _HEBREW_SPELLING = re.compile(r"^[^A-Za-z]*[\u05d0-\u05ea][^A-Za-z]*$")
 
 
-def _spelling_problems(model: Platforms, name: str) -> list[str]:
+def _spelling_problems(model: Platforms, name: str, left_out: set[str] = frozenset()) -> list[str]:
     # Each spelling names a known platform, once; a platform with no Hebrew spelling
-    # is not found by a reader who types its name in Hebrew.
+    # is not found by a reader who types its name in Hebrew. A platform left out for its
+    # own problem is not unknown.
     ids = [p.id for p in model.platforms]
     problems = [f"{name}: spellings.{key}: unknown platform (not in platforms)" for key in model.spellings
-                if key not in ids]
+                if key not in ids and key not in left_out]
     problems += [f"{name}: platforms[{i}] ({pid}): no Hebrew spelling in spellings.{pid}" for i, pid in enumerate(ids)
                  if not any(_HEBREW_SPELLING.match(s) for s in model.spellings.get(pid, []))]
     problems += duplicates([(name, f"spellings.{pid}[{j}]", " ".join(s.lower().split()))

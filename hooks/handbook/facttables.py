@@ -156,6 +156,12 @@ class FactRow:
         return bool(self.answer) and self.answer[0].official
 
     @property
+    def confirmed(self) -> bool:
+        """The answer is the vendor's: its figures, or the research's figure a review verified.
+        Anything else is the research's figure, shown and copied as such (not in bold)."""
+        return self.official or self.status == "verified"
+
+    @property
     def discredited(self) -> bool:
         """The review found the research's figure wrong or outdated: it feeds nothing."""
         return self.status in DISCREDITED

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import bidi
+from . import answers, bidi
 from .bidi import has_hebrew
 from .dates import written
 from .escaping import finalize, html_text, markdown_inline, yaml_str
@@ -104,6 +104,7 @@ class Generator:
         self.env.globals["plural_words"] = plural_words
         self.env.globals["month_words"] = month_words
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
+        self.env.globals["answers"] = answers.Answers(catalog)  # an answer's origin, a review's figure lines, a citation's plain text
         self.producers = {
             "services-table": self._services_table,
         }

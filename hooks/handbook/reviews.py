@@ -236,17 +236,19 @@ def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets:
 
 
 def check_plans(name: str, reviews: list[Review], fact_platforms: dict[str, str | None],
-                platforms: dict[str, object]) -> list[str]:
+                platforms: dict[str, object], left_out: set[str] = frozenset()) -> list[str]:
     """Problems as `file: place: message`: a figure's platform that is not one, a plan that is not one
-    of its vendor's (a misspelt plan), a plan whose vendor the figure does not say."""
+    of its vendor's (a misspelt plan), a plan whose vendor the figure does not say. `left_out`: the
+    ids of platforms and facts left out for their own problems (reported there, not again here)."""
     problems: list[str] = []
     for i, r in enumerate(reviews):
         for j, f in enumerate(r.figures):
             where = f"{name}: reviews[{i}].figures[{j}]"
             if f.platform is not None and f.platform not in platforms:
-                problems.append(f"{where}.platform: unknown platform '{f.platform}' (not in data/platforms.yaml)")
+                if f.platform not in left_out:
+                    problems.append(f"{where}.platform: unknown platform '{f.platform}' (not in data/platforms.yaml)")
                 continue
-            if not f.plan:
+            if not f.plan or any(x in left_out for x in ([f.fact] if f.fact else r.facts)):
                 continue
             of_facts = {fact_platforms.get(x) for x in ([f.fact] if f.fact else r.facts)}
             vendor = f.vendor(of_facts.pop() if len(of_facts) == 1 else None)

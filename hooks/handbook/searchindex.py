@@ -329,11 +329,11 @@ def _element_entry(node: _Element, location: str, heading: str, vocabulary: Voca
     # row shows its answer, a line per figure, and the research's line; inside
     # them, what is marked `data-search-unshown` (a rate's normalized forms) is
     # searched and not shown.
-    shown = [e for e in node.iterdescendants("*") if "hb-text" in (e.get("class") or "").split()]
+    shown = [e for e in node.iterdescendants("*") if SHOWN & set((e.get("class") or "").split())]
     if shown:
         # One block element: Material then shows the whole text, not a fragment.
-        between = " · " if node.get("data-search") == "fact" else " "
-        text = "<p>" + between.join(_inner_html(s).strip() for s in shown) + "</p>"
+        between = " · " if node.get("data-search") == "fact" or len(shown) > 1 else " "
+        text = "<p>" + _joined([_inner_html(s).strip() for s in shown], between) + "</p>"
         unshown = " ".join(_text(e) for s in shown for e in s.iterdescendants("*")
                            if e.get("data-search-unshown") is not None)
         for s in shown:
@@ -357,6 +357,20 @@ def _element_entry(node: _Element, location: str, heading: str, vocabulary: Voca
     return Entry(location=f"{location}#{node.get('id')}", title=node.get("data-search-title") or heading,
                  text=text, name=node.get("data-search-name", ""), keys=words(rest), boost=boost,
                  platform=platform, about=[about] if about else [])
+
+
+# What a result shows: the research's words (`hb-text`) and, before them, the
+# answer a review gives (`hb-answer-text`: figures, where they come from, the
+# label and verdict of the research's words).
+SHOWN = frozenset({"hb-text", "hb-answer-text"})
+
+
+def _joined(pieces: list[str], between: str) -> str:
+    # A label ("The research says:") runs into what it labels.
+    out = ""
+    for i, piece in enumerate(pieces):
+        out += piece if i == 0 else (" " if out.endswith(":") else between) + piece
+    return out
 
 
 def _spaced(node: _Element) -> str:

@@ -418,7 +418,7 @@ ANSWER_STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "status_guidance": "Engineering guidance",
-        "research_says": "Research",
+        "research_says": "The research says",
         "plan_filter": "Plan:",
         "all_plans": "All plans",
         "all_plans_badge": "All plans",
@@ -664,4 +664,33 @@ BRIEF_STRINGS: dict[str, dict[str, str]] = {
     },
 }
 for _lang, _words in BRIEF_STRINGS.items():
+    STRINGS[_lang].update(_words)
+
+# Where an answer comes from, in words a client reads (answers.py: ORIGIN, VERDICT);
+# `{date}` is where the day of the check goes.
+ANSWER_ORIGIN_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "answer_vendor": "תיעוד הספק",
+        "answer_vendor_short": "תיעוד הספק",
+        "answer_unconfirmed": "לא אושר בתיעוד הספק",
+        "answer_guidance": "המלצה הנדסית, לא נתון של ספק",
+        "answer_checked": "נבדק ב-{date}",
+        "answer_changed": "שינוי אצל הספק: {date}",
+        "answer_corrected": "מתוקן",
+        "answer_confirms": "מאשר את המחקר",
+        "research_unconfirmed": "נתון מהמחקר, לא אושר על ידי הספק",
+    },
+    "en": {
+        "answer_vendor": "Vendor documentation",
+        "answer_vendor_short": "Vendor docs",
+        "answer_unconfirmed": "Not confirmed in the vendor's documentation",
+        "answer_guidance": "Engineering guidance, not a vendor's figure",
+        "answer_checked": "checked {date}",
+        "answer_changed": "vendor changed it on {date}",
+        "answer_corrected": "corrected",
+        "answer_confirms": "confirms the research",
+        "research_unconfirmed": "the research's figure, not confirmed by the vendor",
+    },
+}
+for _lang, _words in ANSWER_ORIGIN_STRINGS.items():
     STRINGS[_lang].update(_words)

@@ -1,25 +1,47 @@
 /* Copy a citation: every fact row and bullet has a copy button (button.hb-cite)
    followed by its citation, written by the generator in a
-   <template class="hb-cite-body">. A click copies it twice over, for mail
-   clients: as HTML, and as text with a line per <br> (its runs held in
-   order by direction marks); the permanent link
-   (a.hb-cite-link, "#id" in the page) becomes this page's absolute address.
-   Where the asynchronous clipboard cannot write HTML (plain http, an older
-   browser), the text alone is copied the older way. A polite live region says
-   so in the page's language (the button's data-copied). One listener for the
-   whole page. The older way to copy and the live region are links.js's
-   (window.hbShare), loaded before this file. */
+   <template class="hb-cite-body">: a line per span.hb-cite-line, each with its
+   plain text in data-text (made by the generator, answers.plain_line, which
+   holds each run in order with direction marks for plain-text mail, WhatsApp
+   and Slack). A click copies it twice over,
+   for mail clients: as HTML, and as the lines' texts, one a line; the permanent
+   link (a.hb-cite-link, "#id" in the page) becomes this page's absolute address.
+   A row's figure lines (data-answer) that the table's plan filter hides are
+   left out: the citation says what the row shows. Where the asynchronous
+   clipboard cannot write HTML (plain http, an older browser), the text alone
+   is copied the older way. A polite live region says so in the page's
+   language (the button's data-copied). One listener for the whole page. The
+   older way to copy and the live region are links.js's (window.hbShare),
+   loaded before this file. */
 (function () {
   "use strict";
+
+  // The row's figure lines hidden by a plan filter (tables.js, finder.js), by position:
+  // the citation's answer lines are the row's, in the same order.
+  function narrow(box, button) {
+    var row = button.closest("tr");
+    if (!row) return;
+    var shown = row.querySelectorAll("td.hb-col-answer .hb-line");
+    var cited = box.querySelectorAll(".hb-cite-line[data-answer]");
+    if (shown.length !== cited.length) return;
+    Array.prototype.forEach.call(cited, function (line, i) {
+      if (!shown[i].hidden) return;
+      var br = line.nextElementSibling;
+      if (br && br.tagName === "BR") br.remove();
+      line.remove();
+    });
+  }
 
   function citation(button) {
     var template = button.nextElementSibling;
     if (!template || !template.classList.contains("hb-cite-body")) return null;
     var box = document.createElement("div");
     box.appendChild(template.content.cloneNode(true));
+    narrow(box, button);
     var link = box.querySelector("a.hb-cite-link");
+    var href = link && link.getAttribute("href");
+    var url = location.origin + location.pathname + (href || "");
     if (link) {
-      var url = location.origin + location.pathname + link.getAttribute("href");
       link.setAttribute("href", url);
       link.textContent = url;
     }
@@ -27,33 +49,13 @@
     Array.prototype.forEach.call(box.querySelectorAll(".hb-mirrored"), function (arrow) {
       arrow.textContent = arrow.getAttribute("data-mirror");
     });
-    var html = box.innerHTML;
-    var dir = marked(box);
-    Array.prototype.forEach.call(box.querySelectorAll("br"), function (br) {
-      br.parentNode.replaceChild(document.createTextNode("\n"), br);
+    var lines = Array.prototype.map.call(box.querySelectorAll(".hb-cite-line"), function (line) {
+      var text = line.getAttribute("data-text");
+      line.removeAttribute("data-text");
+      line.removeAttribute("data-answer");
+      return line.contains(link) ? text.split(href).join(url) : text;
     });
-    var lines = box.textContent.trim().split("\n").map(function (line) { return MARK[dir] + line; });
-    return { html: html, text: lines.join("\n") };
-  }
-
-  /* Plain text has no <span dir>: each run of the other direction is held by
-     direction marks (bidi.py's `marked`: a mark of the run's direction on both
-     sides, then one of the text's), and each line starts with the text's own
-     mark, so mail, WhatsApp and Slack show it in the page's order. */
-  var MARK = { ltr: "\u200e", rtl: "\u200f" };
-
-  function marked(box) {
-    var root = box.querySelector("[dir]");
-    var dir = root ? root.getAttribute("dir") : "ltr";
-    Array.prototype.forEach.call(box.querySelectorAll("[dir]"), function (el) {
-      var parent = el.parentElement && el.parentElement.closest("[dir]");
-      var outer = parent ? parent.getAttribute("dir") : dir;
-      var own = el.getAttribute("dir");
-      if (el === root || own === outer || !MARK[own]) return;
-      el.insertBefore(document.createTextNode(MARK[own]), el.firstChild);
-      el.appendChild(document.createTextNode(MARK[own] + MARK[outer]));
-    });
-    return dir;
+    return { html: box.innerHTML, text: lines.join("\n") };
   }
 
   function copy(c) {

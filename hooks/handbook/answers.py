@@ -1,0 +1,149 @@
+"""How an answer presents itself to a client: where it comes from, and its citation's plain text.
+
+A review's official statement and figures are the answer a bullet, a row, a card,
+a search result and a citation lead with; the research's words follow, labelled
+as the research's, with the review's verdict. This module names the words for an
+answer's origin ("Vendor documentation, checked ... · corrected") by review
+status, lists a review's figures as lines (facttables.Line, as a table row shows
+them), and turns one line of a citation's HTML into its plain text: the one
+function every plain-text citation goes through (`plain_line`), so that what a
+plain-text field needs (direction marks for Hebrew, bidi.py) is added in one place.
+Plain Python: no MkDocs, no HTML written here.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from .bidi import MARK
+from .facttables import Line, official_figure
+from .languages import DIRECTION
+from .reviews import Review
+
+# Where the answer comes from, by review status (a key of strings.py): the vendor's
+# documentation, or words that say it is not the vendor's.
+ORIGIN = {
+    "verified": "answer_vendor",
+    "imprecise": "answer_vendor",
+    "wrong": "answer_vendor",
+    "outdated": "answer_vendor",
+    "unverified": "answer_unconfirmed",
+    "guidance": "answer_guidance",
+}
+# What the answer does to the research's words (a key of strings.py), by status.
+VERDICT = {
+    "verified": "answer_confirms",
+    "imprecise": "answer_corrected",
+    "wrong": "answer_corrected",
+    "outdated": "answer_corrected",
+}
+
+
+def leads(review: Review) -> bool:
+    """The review's statement leads, before the research's words: every status but verified
+    (a verified bullet's own words are the answer)."""
+    return review.status != "verified"
+
+
+def leading(reviews: list[Review]) -> list[Review]:
+    """The reviews whose answer comes before a bullet's own words."""
+    return [r for r in reviews if leads(r)]
+
+
+def origin(review: Review) -> str:
+    return ORIGIN[review.status]
+
+
+def verdict(review: Review) -> str | None:
+    return VERDICT.get(review.status)
+
+
+def figure_lines(review: Review, lang: str, platforms: dict, fact_platforms: dict[str, str | None]
+                 ) -> tuple[Line, ...]:
+    """The review's official figures, a line each, with vendor and plan, scope and note (as a table
+    row shows them); `platforms` and `fact_platforms` (fact id -> platform id) are the catalog's."""
+    of_facts = {fact_platforms.get(f) for f in review.facts}
+    shared = of_facts.pop() if len(of_facts) == 1 else None
+    lines = []
+    for f in review.figures:
+        a = official_figure(f, fact_platforms.get(f.fact) if f.fact else shared, platforms)
+        label = a.plan_label(lang, None)
+        detail = " · ".join(q for q in (label, a.detail(lang)) if q)
+        lines.append(Line(a.words(lang), a.plan_key, detail, vendor=a.vendor_key, plan_label=label,
+                          all_plans=a.all_plans))
+    return tuple(lines)
+
+
+class Answers:
+    """This module for the templates, bound to a catalog (whose plans a figure names)."""
+
+    leads = staticmethod(leads)
+    leading = staticmethod(leading)
+    origin = staticmethod(origin)
+    verdict = staticmethod(verdict)
+
+    def __init__(self, catalog):
+        self._platforms = catalog.platforms
+        self._fact_platforms = {f.id: f.platform for f in catalog.facts}
+
+    def figure_lines(self, review: Review, lang: str) -> tuple[Line, ...]:
+        return figure_lines(review, lang, self._platforms, self._fact_platforms)
+
+    @staticmethod
+    def plain_line(html: str, lang: str) -> str:
+        return plain_line(html, lang)
+
+
+def plain_line(html: str, lang: str) -> str:
+    """One line of a citation, from its HTML (written by the templates, every value escaped) to
+    the text a plain-text field gets: tags dropped, entities read, spaces collapsed. Plain text
+    has no <span dir>: on a right-to-left page each run of the other direction is held by
+    direction marks (a mark of the run's direction on both sides, then one of the text's) and
+    the line starts with the text's own mark, so that mail, WhatsApp and Slack keep its order;
+    an arrow drawn mirrored on the page (bidi.py) is written mirrored."""
+    direction = DIRECTION[lang]
+    reader = _PlainText(direction)
+    reader.feed(str(html))
+    reader.close()
+    text = " ".join("".join(reader.out).split())
+    return f"{MARK[direction]}{text}" if direction == "rtl" and text else text
+
+
+class _PlainText(HTMLParser):
+    # The text of a line's HTML, with direction marks where a `dir` changes the direction.
+    _VOID = frozenset(("br", "img", "input", "wbr", "hr", "meta", "link"))
+
+    def __init__(self, direction: str):
+        super().__init__(convert_charrefs=True)
+        self.direction = direction
+        self.open: list[tuple[str, str, str, bool]] = []  # tag, direction inside, closing marks, skipped
+        self.out: list[str] = []
+
+    def _inside(self) -> str:
+        return self.open[-1][1] if self.open else self.direction
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._VOID:
+            return
+        a = dict(attrs)
+        outer = self._inside()
+        own = a.get("dir") if a.get("dir") in MARK else outer
+        closing = ""
+        if self.direction == "rtl" and own != outer:
+            self.out.append(MARK[own])
+            closing = MARK[own] + MARK[outer]
+        mirrored = "hb-mirrored" in (a.get("class") or "").split() and a.get("data-mirror")
+        if mirrored:
+            self.out.append(a["data-mirror"])
+        self.open.append((tag, own, closing, bool(mirrored) or any(s for *_, s in self.open)))
+
+    def handle_endtag(self, tag):
+        while self.open:
+            name, _, closing, _ = self.open.pop()
+            self.out.append(closing)
+            if name == tag:
+                break
+
+    def handle_data(self, data):
+        if not (self.open and self.open[-1][3]):
+            self.out.append(data)
