@@ -133,6 +133,8 @@ def test_hebrew_is_set_right_to_left_and_in_order():
     # product's Latin name keeps its own order.
     assert cards._visual("סנכרון HubSpot עם Xero", rtl=True) == "Xero םע HubSpot ןורכנס"
     assert cards._visual("HubSpot to Xero", rtl=False) == "HubSpot to Xero"
+    # A bracket in a right-to-left run is its mirror image: it opens on the right.
+    assert cards._visual("מגבלות קצב (Rate limits)", rtl=True) == "(Rate limits) בצק תולבגמ"
 
 
 def test_a_hebrew_title_starts_at_the_right_an_english_one_at_the_left():

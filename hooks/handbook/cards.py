@@ -7,10 +7,13 @@ mark, in the page's language, in the site's own typeface (Heebo, served from
 here (`hooks/cards.py` writes the files and the meta tags).
 
 Hebrew is set right to left, in order: each line is put in its visual order by
-python-bidi (the Unicode bidirectional algorithm; Hebrew letters do not join,
-so the order is all the shaping they need, and Pillow's own layout, without
-libraqm, draws the letters one after another; the card is the same on a
-machine with libraqm as on one without). Heebo comes in two files, one
+python-bidi's `bidi.algorithm` (the Unicode bidirectional algorithm, with the
+mirroring of brackets in a right-to-left run, which the package's faster Rust
+`get_display` leaves out: "(Rate limits)" came out ")Rate limits("; titles are
+short, so its speed does not matter). Hebrew letters do not join, so the order
+is all the shaping they need: Pillow's own layout draws the letters one after
+another, never libraqm's (where the system has it, it would reorder the line
+again), so the card is the same on every machine. Heebo comes in two files, one
 for Hebrew letters and one for Latin ones; each run of a line is drawn with the
 file that has its letters.
 
@@ -29,13 +32,13 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from bidi import get_display
+from bidi.algorithm import get_display
 from PIL import Image, ImageDraw, ImageFont
 
 from .languages import BY_CODE, of_url
 
 # Part of every card's cache key: raise it whenever the drawing changes.
-VERSION = "1"
+VERSION = "2"
 WIDTH, HEIGHT = 1200, 630
 
 FONTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "fonts"
