@@ -135,6 +135,15 @@ def test_hebrew_is_set_right_to_left_and_in_order():
     assert cards._visual("HubSpot to Xero", rtl=False) == "HubSpot to Xero"
     # A bracket in a right-to-left run is its mirror image: it opens on the right.
     assert cards._visual("מגבלות קצב (Rate limits)", rtl=True) == "(Rate limits) בצק תולבגמ"
+    # A product's name on a Hebrew page keeps its brackets where they are (the bracket pairs rule).
+    assert cards._visual("Microsoft Graph (Outlook / Microsoft 365)", rtl=True) == \
+        "Microsoft Graph (Outlook / Microsoft 365)"
+    assert cards._visual("שירות (HubSpot (CRM))", rtl=True) == "(HubSpot (CRM)) תוריש"
+
+
+def test_a_short_part_in_brackets_stays_on_one_line():
+    lines = cards._wrap("32. אינטגרציה מורכבת (3+ מערכות) " + "מילה " * 12, 72, 700, 1040, rtl=True)
+    assert any("(3+ מערכות)" in line for line in lines), lines
 
 
 def test_a_hebrew_title_starts_at_the_right_an_english_one_at_the_left():

@@ -7,15 +7,14 @@ mark, in the page's language, in the site's own typeface (Heebo, served from
 here (`hooks/cards.py` writes the files and the meta tags).
 
 Hebrew is set right to left, in order: each line is put in its visual order by
-python-bidi's `bidi.algorithm` (the Unicode bidirectional algorithm, with the
-mirroring of brackets in a right-to-left run, which the package's faster Rust
-`get_display` leaves out: "(Rate limits)" came out ")Rate limits("; titles are
-short, so its speed does not matter). Hebrew letters do not join, so the order
-is all the shaping they need: Pillow's own layout draws the letters one after
-another, never libraqm's (where the system has it, it would reorder the line
-again), so the card is the same on every machine. Heebo comes in two files, one
-for Hebrew letters and one for Latin ones; each run of a line is drawn with the
-file that has its letters.
+python-bidi (the Unicode bidirectional algorithm, its bracket pairs rule
+included), and a bracket pair that lands right to left is mirrored, which
+python-bidi leaves out. Hebrew letters do not join, so the order is all the
+shaping they need: Pillow's own layout draws the letters one after another,
+never libraqm's (where the system has it, it would reorder the line again), so
+the card is the same on every machine. Heebo comes in two files, one for Hebrew
+letters and one for Latin ones; each run of a line is drawn with the file that
+has its letters.
 
 A card is the same for the same (title, kind, language, VERSION): `cached`
 keeps each one in a per-user folder under the system's temporary directory, so
@@ -32,13 +31,13 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from bidi.algorithm import get_display
+from bidi import get_display
 from PIL import Image, ImageDraw, ImageFont
 
 from .languages import BY_CODE, of_url
 
 # Part of every card's cache key: raise it whenever the drawing changes.
-VERSION = "2"
+VERSION = "3"
 WIDTH, HEIGHT = 1200, 630
 
 FONTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "fonts"
@@ -206,8 +205,38 @@ def missing(text: str) -> str:
     return "".join(sorted({char for char in text if not (_has(_HEBREW_FONT, char) or _has(_LATIN_FONT, char))}))
 
 
+# Bracket pairs of Unicode's BidiBrackets.txt, all of class ON like "(" and ")": one stands in
+# for each pair of a line, so that where its two halves land tells the pair's direction.
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {close: open_ for open_, close in _OPENING.items()}
+_STAND_INS = ["⁅⁆", "⁽⁾", "₍₎", "⌈⌉", "⌊⌋", "❨❩", "❪❫", "❬❭", "❮❯", "❰❱", "❲❳", "❴❵", "⟅⟆", "⟦⟧", "⟨⟩", "⟪⟫"]
+
+
 def _visual(text: str, rtl: bool) -> str:
-    return get_display(text, base_dir="R" if rtl else "L")
+    # The Unicode bidirectional algorithm (python-bidi's, with its bracket pairs rule) orders the
+    # line but leaves brackets unmirrored: "(Rate limits)" in a Hebrew line came out ")Rate limits(".
+    # Each pair is drawn with a stand-in pair: one that lands closing before opening is right to left,
+    # and is drawn mirrored.
+    chars, pairs, open_at = list(text), {}, []
+    for i, char in enumerate(chars):
+        if char in _OPENING:
+            open_at.append(i)
+        elif char in _CLOSING:
+            for depth in range(len(open_at) - 1, -1, -1):
+                if chars[open_at[depth]] == _CLOSING[char]:
+                    start = open_at[depth]
+                    del open_at[depth:]
+                    if len(pairs) < len(_STAND_INS):
+                        stand_in = _STAND_INS[len(pairs)]
+                        pairs[stand_in] = chars[start] + char
+                        chars[start], chars[i] = stand_in
+                    break
+    visual = get_display("".join(chars), base_dir="R" if rtl else "L")
+    for stand_in, (open_, close) in pairs.items():
+        if visual.index(stand_in[0]) > visual.index(stand_in[1]):
+            open_, close = close, open_  # right to left: the opening bracket faces left
+        visual = visual.replace(stand_in[0], open_).replace(stand_in[1], close)
+    return visual
 
 
 def _width(text: str, size: int, weight: int, rtl: bool) -> float:
@@ -226,12 +255,24 @@ def _line(draw: ImageDraw.ImageDraw, text: str, x: float, y: int, size: int, wei
 def _wrap(text: str, size: int, weight: int, width: float, rtl: bool) -> list[str]:
     # Lines in reading (logical) order; each is put in visual order when drawn.
     lines: list[str] = []
-    for word in text.split():
+    for word in _words(text):
         if lines and _width(lines[-1] + " " + word, size, weight, rtl) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
     return lines or [""]
+
+
+def _words(text: str) -> list[str]:
+    # The units a title is wrapped at: a short part in brackets ("(3+ systems)") stays on one line.
+    words: list[str] = []
+    for word in text.split():
+        group = words and words[-1].count("(") > words[-1].count(")") and len(words[-1]) < 24
+        if group:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    return words
 
 
 def _shorten(text: str, size: int, width: float, rtl: bool) -> str:
