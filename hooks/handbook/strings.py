@@ -565,7 +565,7 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
         "card_kind_changes": "שינויים אצל הספקים",
         "card_kind_finder": "איתור מגבלה",
         "card_kind_brief": "תדריך ללקוח",
-        "card_alt": "{kind}: {title}, {site}",
+        "card_alt": "{kind} ב{site}: {title}",
     },
     "en": {
         "card_kind_home": "Home",
@@ -582,7 +582,7 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
         "card_kind_changes": "Vendor changes",
         "card_kind_finder": "Limit finder",
         "card_kind_brief": "Client brief",
-        "card_alt": "{kind}: {title}, {site}",
+        "card_alt": "{kind} in the {site}: {title}",
     },
 }
 for _lang, _words in CARD_STRINGS.items():
