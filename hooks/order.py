@@ -42,6 +42,8 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
         ("i18n.on_page_context", 50, "sets the page's language up"),
         ("search.plugin.on_page_context", 0, "Material's search plugin parses the page, unless excluded"),
         ("navigation.on_page_context", 0, "swaps in the page's own view of the navigation"),
+        ("cards.on_page_context", 0, "writes the page's link preview image and gives the head its tags: "
+                                     "any time before the page is rendered"),
     ],
     "on_post_template": [
         ("document.on_post_template", 0, "fixes the theme's markup"),

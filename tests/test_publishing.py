@@ -153,7 +153,8 @@ def test_every_page_has_a_preview_in_its_language(catalog, html, lang):
         assert meta["og:url"] == here and meta["og:locale"] == LOCALES[lang]
         assert meta["og:locale:alternate"] == LOCALES[other]
         assert meta["og:description"] == meta["description"] == meta["twitter:description"]
-        assert meta["og:title"] == meta["twitter:title"] and meta["twitter:card"] == "summary"
+        assert meta["og:title"] == meta["twitter:title"] and meta["twitter:card"] == "summary_large_image"
+        assert meta["og:image"] == meta["twitter:image"] == here + "card.png"  # tests/test_cards.py opens it
         assert meta["og:site_name"] == ("מדריך שירותי האינטגרציה" if lang == "he" else "Integration Services Handbook")
     s = catalog.services[0]
     page = html(f"{LANGS[lang]}services/{s.id}/")

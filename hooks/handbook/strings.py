@@ -694,3 +694,47 @@ ANSWER_ORIGIN_STRINGS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in ANSWER_ORIGIN_STRINGS.items():
     STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# Link previews (hooks/handbook/cards.py): a page's kind on its Open Graph
+# image, and the image's description for readers who cannot see it
+# ---------------------------------------------------------------------------
+
+CARD_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "card_kind_home": "דף הבית",
+        "card_kind_page": "עמוד",
+        "card_kind_services": "קטלוג השירותים",
+        "card_kind_service": "שירות אינטגרציה",
+        "card_kind_platforms": "פלטפורמות",
+        "card_kind_platform": "פלטפורמה",
+        "card_kind_comparisons": "השוואות",
+        "card_kind_comparison": "השוואה",
+        "card_kind_takeaways": "תובנות משותפות",
+        "card_kind_glossary": "מילון מונחים",
+        "card_kind_review": "בדיקת עובדות",
+        "card_kind_changes": "שינויים אצל הספקים",
+        "card_kind_finder": "איתור מגבלה",
+        "card_kind_brief": "תדריך ללקוח",
+        "card_alt": "{kind} ב{site}: {title}",
+    },
+    "en": {
+        "card_kind_home": "Home",
+        "card_kind_page": "Page",
+        "card_kind_services": "Service catalog",
+        "card_kind_service": "Integration service",
+        "card_kind_platforms": "Platforms",
+        "card_kind_platform": "Platform",
+        "card_kind_comparisons": "Comparisons",
+        "card_kind_comparison": "Comparison",
+        "card_kind_takeaways": "Common takeaways",
+        "card_kind_glossary": "Glossary",
+        "card_kind_review": "Fact check",
+        "card_kind_changes": "Vendor changes",
+        "card_kind_finder": "Limit finder",
+        "card_kind_brief": "Client brief",
+        "card_alt": "{kind} in the {site}: {title}",
+    },
+}
+for _lang, _words in CARD_STRINGS.items():
+    STRINGS[_lang].update(_words)
