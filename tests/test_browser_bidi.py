@@ -70,7 +70,8 @@ MEASURE = r"""
   const say = (text, i) => text.slice(Math.max(0, i - 40), i + 25).replace(/\s+/g, " ");
   // Sentence-final: the block ends, or no Latin text follows (a quotation mark before it aside).
   const MARK = /([A-Za-z0-9])([.!])(?![.!])(?=\s*$|\s+[^A-Za-z0-9\s"'“‘(])/g;
-  const NUMBER = "(?<![\\d,.])\\d[\\d,.]*(?:[–-]\\d[\\d,.]*)?";
+  // A number ends with a digit: "2027," before a word is a date's year and its comma.
+  const NUMBER = "(?<![\\d,.])\\d(?:[\\d,.]*\\d)?(?:[–-]\\d(?:[\\d,.]*\\d)?)?";
   const UNIT = new RegExp("(" + NUMBER + ")[ \\u00a0](" + units.join("|") + ")(?![A-Za-z\\u0590-\\u05FF])", "g");
   const SIGN = new RegExp("(" + NUMBER + ")[ \\u00a0][+×][ \\u00a0](\\d)", "g");
   for (const root of roots) {

@@ -19,12 +19,12 @@ from handbook.strings import STRINGS
 
 
 def _pages(site: Path) -> dict[str, BeautifulSoup]:
-    # Every page the theme rendered, by its path in the site; 404.html is no link anyone shares.
+    # Every page the theme rendered, by its path in the site; a 404 page (each language's) is no link anyone shares.
     pages = {}
     for file in sorted(site.rglob("*.html")):
         path = file.relative_to(site).as_posix()
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        if path != "404.html" and soup.find("meta", property="og:title"):
+        if not path.endswith("404.html") and soup.find("meta", property="og:title"):
             pages[path] = soup
     return pages
 

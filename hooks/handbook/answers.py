@@ -13,6 +13,7 @@ Plain Python: no MkDocs, no HTML written here.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from .bidi import MARK
@@ -105,8 +106,12 @@ def plain_line(html: str, lang: str) -> str:
     reader = _PlainText(direction)
     reader.feed(str(html))
     reader.close()
-    text = " ".join("".join(reader.out).split())
+    # Spaces collapsed, but a no-break space (a number kept with its unit, bidi.py) stays one.
+    text = _SPACES.sub(" ", "".join(reader.out)).strip(" ")
     return f"{MARK[direction]}{text}" if direction == "rtl" and text else text
+
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 class _PlainText(HTMLParser):

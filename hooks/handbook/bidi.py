@@ -80,6 +80,12 @@ def marked(text: str, direction: str) -> str:
     return "".join(out)
 
 
+def keep_units(text: str) -> str:
+    """`text` in either direction with a no-break space between a number and the unit or sign
+    after it (an English quotation on a Hebrew page: "10\u00a0seconds" never parts at a line end)."""
+    return _NUMBER_SPACE.sub(NBSP, text)
+
+
 def has_hebrew(text: str) -> bool:
     return bool(_HEBREW.search(text))
 

@@ -94,6 +94,7 @@ class Generator:
         # Front matter strings; HTML on a line Markdown parses (headings).
         self.env.filters["yaml_str"] = yaml_str
         self.env.filters["md"] = markdown_inline
+        self.env.filters["keep_units"] = bidi.keep_units  # a number beside its unit, in any direction
         # Every date a page shows, in the page's language (`{{ review.checked | date(lang) }}`).
         self.env.filters["date"] = written
         # A plain-text title keeps its runs' order with direction marks ("3+" in the tab and the navigation).
