@@ -703,7 +703,7 @@ for _lang, _words in ANSWER_ORIGIN_STRINGS.items():
 CARD_STRINGS: dict[str, dict[str, str]] = {
     "he": {
         "card_kind_home": "דף הבית",
-        "card_kind_page": "עמוד",
+        "card_kind_page": "דף",
         "card_kind_services": "קטלוג השירותים",
         "card_kind_service": "שירות אינטגרציה",
         "card_kind_platforms": "פלטפורמות",
