@@ -103,7 +103,7 @@ def test_latin_runs_keep_their_order_inside_hebrew(browser_page):
 # inside Hebrew, and which pages show it.
 TRAILING_NEUTRALS = {
     # A run ends at ": " (language-review-3 §1.2): the label and what follows are runs of their own.
-    "services/int-crm-accounting/": ["OAuth 2.0, Enterprise edition+"],
+    "services/int-crm-accounting/": ["Enterprise edition+"],
     "services/int-crm-support/": ["Blossom+"],
     "compare/auth/": ["edition+"],
     "review/": ["Blossom+"],
@@ -135,7 +135,7 @@ _GLYPHS = """needle => {
 @pytest.mark.parametrize("url", TRAILING_NEUTRALS)
 def test_a_neutral_after_a_latin_word_stays_with_it_in_hebrew(browser_page, url):
     # Measured on screen: in "Blossom+" the "+" is right of the "m", never
-    # carried to the run's other side ("+Blossom"); in "OAuth 2.0, ... edition+"
+    # carried to the run's other side ("+Blossom"); in "Enterprise edition+"
     # every character of the run reads left to right, the "+" last.
     base, page, _ = browser_page
     for width in (1280, 390):
