@@ -52,6 +52,8 @@ def _context(browser, **options):
 def _copied(page, button) -> dict[str, str]:
     """Click a copy button; wait for the confirmation; the clipboard's text and HTML."""
     page.evaluate("navigator.clipboard.writeText('')")
+    # The status of a copy just before may still show: cleared, so that the wait is for this one's.
+    page.evaluate("document.querySelectorAll('.hb-status').forEach(s => { s.textContent = ''; })")
     button.click()
     page.wait_for_function("() => { const s = document.querySelector('.hb-status');"
                            " return s && s.textContent && getComputedStyle(s).opacity === '1'; }")
