@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -86,12 +87,22 @@ def research():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(ROOT, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
-    assert not warnings, "\n".join(warnings)
+    """The real site, built once with --strict into a temporary folder: once for the whole
+    run, when pytest-xdist runs the tests in several processes too (the first builds it, the
+    others wait for it)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # every worker's temporary folder is in the run's
+    out, done = shared / "site", shared / "site.built"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            result = run_mkdocs(ROOT, out)
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+            warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
+            assert not warnings, "\n".join(warnings)
+            done.touch()
     return out
 
 
@@ -109,6 +120,28 @@ def html(site):
         return cache[url_path]
 
     return get
+
+
+# What builds the site, and the research an import reads: a test's copy of the project.
+PROJECT = ("mkdocs.yml", "hooks", "docs", "overrides", "data", "research")
+
+
+def copy_project(target: Path, *, data: bool = True) -> Path:
+    """A copy of the project at `target` to change and build (without data/ when the test
+    writes its own)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT if data else tuple(p for p in PROJECT if p != "data"):
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / part, target / part)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project, to change and build."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -224,10 +224,7 @@ def test_a_window_said_once_for_a_list_is_read_from_the_bullet(data_copy):
 # ---------------------------------------------------------------------------
 
 
-def test_a_redirect_outside_the_site_stops_the_build(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "site", "build", "node_modules", "screenshots", "__pycache__"))
+def test_a_redirect_outside_the_site_stops_the_build(tmp_path, project):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.count("      redirect_maps: {}\n") == 1
     maps = ("        he/../../escaped.md: he/services/int-calendar.md\n"

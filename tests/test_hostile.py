@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import sys
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import launch, serve
-from conftest import LANGS, ROOT, run_mkdocs
+from conftest import LANGS, ROOT, copy_project, run_mkdocs
 from handbook.catalog import load_catalog
 from handbook.escaping import csv_cell, markdown_inline, yaml_str
 
@@ -154,11 +153,7 @@ def _hostile(data: Path) -> None:
 def hostile_site(tmp_path_factory) -> Path:
     """The project with hostile data, built with `mkdocs build --strict`."""
     work = tmp_path_factory.mktemp("hostile")
-    project = work / "project"
-    for folder in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "data", project / "data")
+    project = copy_project(work / "project")
     _hostile(project / "data")
     load_catalog(project / "data")  # valid data: a located error here would mean the test data is wrong
     result = run_mkdocs(project, work / "site")

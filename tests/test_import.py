@@ -290,9 +290,7 @@ def test_takeaway_edits_keep_ids(tmp_path, data_copy):
     assert dlq["en_translated_from"] == old[2:-1]
 
 
-def test_strict_build_fails_on_unfinished_data_and_lists_it(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "build", "node_modules"))
+def test_strict_build_fails_on_unfinished_data_and_lists_it(tmp_path, project):
     new = "- Out-of-office sync: לסנכרן חופשות כאירועי all-day\n"
     import_research(revised(tmp_path, (ADMIN_OLD, ADMIN_NEW + new)), project / "data")
     result = run_mkdocs(project, tmp_path / "site")

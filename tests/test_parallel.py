@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_mkdocs
+from conftest import ROOT, copy_project, run_mkdocs
 
 SIDE_BY_SIDE = "Building en side by side with he"
 
@@ -40,10 +39,7 @@ def test_side_by_side_build_writes_the_same_site_as_one_language_after_the_other
 
 
 def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "site", "build", "node_modules", "shared", "screenshots", "__pycache__"))
-    return project
+    return copy_project(tmp_path / "project")
 
 
 def test_a_warning_in_the_english_build_fails_the_strict_build(tmp_path):

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from browser import launch, serve
-from conftest import LANGS, LOCAL_SITE_URL, RESEARCH, ROOT, run_mkdocs
+from conftest import LANGS, LOCAL_SITE_URL, RESEARCH, ROOT, copy_project, run_mkdocs
 from quality import ACTIONLINT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -60,9 +60,7 @@ def test_the_manifest_holds_both_languages_with_the_same_anchors():
 
 def _project_with_redirects(tmp_path: Path, maps: str) -> Path:
     """A copy of the project whose mkdocs.yml has these redirect_maps lines."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "site", "build", "node_modules", "shared", "screenshots", "__pycache__"))
+    project = copy_project(tmp_path / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.count("      redirect_maps: {}\n") == 1, "mkdocs.yml: the redirects plugin is not configured"
     (project / "mkdocs.yml").write_text(config.replace("      redirect_maps: {}\n", "      redirect_maps:\n" + maps))

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_mkdocs
+from conftest import copy_project, run_mkdocs
 from handbook import bidi
 from handbook.catalog import load_catalog
 from handbook.models import SECTIONS
@@ -49,11 +48,7 @@ def test_synthetic_data_passes_validation_with_the_shape_of_the_research(tmp_pat
 def large_site(tmp_path_factory) -> Path:
     """The project with a synthetic catalog of SERVICES services, built strictly."""
     work = tmp_path_factory.mktemp("large")
-    project = work / "project"
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(work / "project", data=False)
     write(synthetic(SERVICES), project / "data")
     result = run_mkdocs(project, work / "site")
     assert result.returncode == 0, result.stderr

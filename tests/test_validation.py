@@ -159,10 +159,8 @@ def test_command_line_reports_without_traceback(data_copy):
     assert "Traceback" not in result.stderr
 
 
-def test_site_build_stops_on_bad_data_without_traceback(tmp_path):
+def test_site_build_stops_on_bad_data_without_traceback(tmp_path, project):
     # A copy of the project with one broken file: `mkdocs build` names it and stops.
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "build", "node_modules"))
     edit(project / "data", CAL, _set("notes.3.he", KeyError))
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode != 0

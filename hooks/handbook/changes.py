@@ -22,7 +22,7 @@ from typing import Annotated, Callable
 
 from pydantic import Field, StringConstraints, model_validator
 
-from . import languages
+from .dates import written
 from .models import Slug, Strict, Text
 from .reviews import BUILD_DATE_ENV, BulletRef, Review, SourceLink
 from .strings import STRINGS, plural
@@ -159,10 +159,8 @@ def feed_text(text: str) -> str:
 
 
 def month_words(change: VendorChange, lang: str) -> str:
-    """A month as the language writes it: "February 2027", "פברואר 2027"."""
-    from babel.dates import format_date
-
-    return format_date(change.day, "LLLL y", locale=languages.BY_CODE[lang].locale)
+    """A month as the language writes it: "February 2027", "פברואר 2027" (hooks/handbook/dates.py)."""
+    return written(change.day.isoformat()[:7], lang)
 
 
 def when_words(change: VendorChange, lang: str) -> str:
