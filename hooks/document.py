@@ -8,6 +8,8 @@ markup of the installed Material (internals.py lists them; a test checks them).
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 import re
 from html import escape
 
@@ -44,12 +46,13 @@ _ORPHAN_TOC_LABEL = ' for="__toc"'
 _PERMALINK_TITLE = ' title="Permanent link">'
 
 
-def on_post_page(output: str, page, config) -> str:
+@event_priority(priority("document.on_post_page"))
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _fix(output)
 
 
 @event_priority(priority("document.on_post_template"))
-def on_post_template(output: str, template_name: str, config) -> str:
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # Theme pages that are not Markdown pages (404.html) get the same fixes.
     return _fix(output) if template_name.endswith(".html") else output
 

@@ -14,6 +14,10 @@ section. Short sections (the real catalog's ten services) are listed in full.
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 import copy
 
 from mkdocs.plugins import event_priority
@@ -49,7 +53,7 @@ _layout: _Layout | None = None
 
 
 @event_priority(priority("navigation.on_page_context"))
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # After i18n has set up the page (order.py): swap in this page's view.
     global _layout
     if _layout is None or _layout.nav is not nav:
