@@ -9,9 +9,9 @@ Hebrew, search index to write). Nothing is written into `docs/`.
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from i18nstate import i18n as i18n_state

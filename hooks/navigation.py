@@ -14,14 +14,13 @@ section. Short sections (the real catalog's ten services) are listed in full.
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 import copy
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.nav import Link
+from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from handbook.languages import of_url
 from handbook.strings import STRINGS

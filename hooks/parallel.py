@@ -27,8 +27,6 @@ checked, in internals.py.
 
 from __future__ import annotations
 
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
 import gc
 import gzip
 import json
@@ -39,7 +37,9 @@ import traceback
 from datetime import UTC, datetime
 
 import mkdocs_static_i18n.plugin as i18n_plugin
+from jinja2 import Environment
 from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files

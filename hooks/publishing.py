@@ -26,7 +26,6 @@ prefix (overrides/404.html).
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
 import ipaddress
 import json
 import os
@@ -34,6 +33,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 

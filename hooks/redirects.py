@@ -20,11 +20,11 @@ attributes this relies on are listed, and checked, in internals.py.
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
 import logging
 import re
 from pathlib import PurePosixPath
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 

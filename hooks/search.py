@@ -8,21 +8,23 @@ written from its pages' content by `handbook.searchindex` (Hebrew at
 pages of a language under a prefix get `base` = their language's root, so that a
 query typed on an English page searches the English site. Material also resolves
 result links against `base`, so locations in each index are relative to its root.
-The settings script it rewrites is Material's markup (listed and checked in internals.py).
+The settings script it rewrites is Material's markup (listed and checked in internals.py);
+an English page where the rewrite matches nothing stops the build, naming the page.
 """
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 import json
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from handbook.catalog import cached_catalog
 from i18nstate import building
@@ -51,7 +53,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         settings["base"] = f"{settings['base'].rstrip('/')}/{prefix}"
         return m[1] + json.dumps(settings, ensure_ascii=False) + m[3]
 
-    return _CONFIG.sub(rebase, output, count=1)
+    output, count = _CONFIG.subn(rebase, output, count=1)
+    if not count:  # the page would search the Hebrew index: stop, naming the rewrite and the page
+        raise PluginError(f"hooks/search.py: the rewrite 'search_base' matched nothing on {page.file.src_uri}: "
+                          "the theme's markup changed (hooks/internals.py, 'material_config_script'); "
+                          "mend the pattern")
+    return output
 
 
 @event_priority(priority("search.on_page_context"))
