@@ -31,6 +31,7 @@ from order import priority
 from handbook.catalog import DataError, cached_catalog
 from handbook.generate import Generator, MarkerError
 from handbook.languages import of_source
+from handbook.pagetypes import DuplicatePage
 from handbook.strings import STRINGS
 from handbook.unfinished import unfinished
 from handbook.yamlio import write_text
@@ -55,7 +56,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(e.report()) from None
     if _generator is not None and _generator.catalog is catalog:
         return config
-    _generator = Generator(catalog)
+    try:
+        _generator = Generator(catalog)
+    except DuplicatePage as e:  # an id that takes another page's path (a service called `index`)
+        raise PluginError(str(e)) from None
     # Unfinished data renders (with notices) but must not be published unnoticed.
     # Once per build: i18n re-runs on_config for each other language (`building`).
     if not building(config):

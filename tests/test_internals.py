@@ -553,3 +553,10 @@ def test_an_english_page_whose_search_settings_are_not_found_stops_the_build(the
         search.on_post_page(theme_page.replace('id="__config"', 'id="__settings"'), page, None)
     hebrew = SimpleNamespace(url="services/x/", file=SimpleNamespace(src_uri="he/services/x.md"))
     assert search.on_post_page("<html></html>", hebrew, None) == "<html></html>"  # the root's own index: nothing to do
+
+
+def test_the_hooks_read_the_i18n_plugins_state_only_through_i18nstate():
+    # One reader (hooks/i18nstate.py): an upgrade that moves the plugin's state is mended there alone.
+    readers = {path.name for path in (ROOT / "hooks").glob("*.py")
+               if re.search(r"""plugins(\.get\(|\[)\s*["']i18n["']""", path.read_text(encoding="utf-8"))}
+    assert readers == {"i18nstate.py"}, f"the i18n plugin's state read outside hooks/i18nstate.py: {readers}"

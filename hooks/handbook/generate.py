@@ -117,7 +117,8 @@ class Generator:
         for kind in page_types if page_types is not None else pagetypes.PAGE_TYPES:
             for path, subject in kind.pages(catalog):
                 if path in self._pages:
-                    raise DuplicatePage(f"{path}: a page of both '{self._pages[path][0].name}' and '{kind.name}'")
+                    raise DuplicatePage(f"{path}: a page of both '{self._pages[path][0].name}' and '{kind.name}' "
+                                        "(pagetypes.py): an id may not take another page's path")
                 self._pages[path] = (kind, subject)
         self._documents = {d.source: d for lang in CODES for d in self._in(lang)}
 
