@@ -1,8 +1,9 @@
 """The generator: models in, Markdown out, one page per path and language.
 
-It knows nothing of MkDocs. Pages are Markdown files (front matter, headings
-with explicit ids) whose bodies come from the Jinja templates in
-`templates/` beside it; links between pages are relative directory URLs
+It knows nothing of MkDocs. It renders every page of every type registered in
+`pagetypes.py`: Markdown files (front matter, headings with explicit ids) whose
+bodies come from the Jinja templates in `templates/` beside it; links between
+pages are relative directory URLs
 (`../int-calendar/`), so the output moves to any engine that serves
 `services/<id>/`. Hand-written pages in `docs/` may hold markers
 (`<!-- handbook:services-table -->`) that `expand_markers` fills in; an unknown
@@ -120,10 +121,8 @@ class Generator:
                     raise DuplicatePage(f"{path}: a page of both '{self._pages[path][0].name}' and '{kind.name}' "
                                         "(pagetypes.py): an id may not take another page's path")
                 self._pages[path] = (kind, subject)
-        self._documents = {d.source: d for lang in CODES for d in self._in(lang)}
-
-    def _in(self, lang: str) -> list[Document]:
-        return [Document(kind, path, lang, subject) for path, (kind, subject) in self._pages.items()]
+        self._documents = {d.source: d for d in (Document(kind, path, lang, subject) for lang in CODES
+                                                 for path, (kind, subject) in self._pages.items())}
 
     def paths(self) -> list[str]:
         """Doc paths of the generated pages (the same in every language), in the registry's order."""
