@@ -14,7 +14,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from order import priority
 
@@ -30,7 +34,7 @@ _folder = cards.cache_folder()
 
 
 @event_priority(priority("cards.on_page_context"))
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     if not page.canonical_url:
         return context  # no site address to make the image's absolute one from
     lang = of_url(page.url)

@@ -4,6 +4,9 @@ Material puts `dir` on <body> only; the root element carries it too, so that the
 whole document, <head> included, has the language's direction. And the theme's
 own markup is made valid HTML where it is not. The patterns below match the
 markup of the installed Material (internals.py lists them; a test checks them).
+A rewrite that must apply to a page and matches nothing there stops the build,
+naming the rewrite and the page: the theme's markup changed, and a silent
+no-op would publish the old faults again.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import re
 from html import escape
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from order import priority
 
@@ -42,30 +48,56 @@ _ORPHAN_TOC_LABEL = ' for="__toc"'
 # in its own language (tests/test_language.py finds any Latin title left on a
 # Hebrew page).
 _PERMALINK_TITLE = ' title="Permanent link">'
+_HEADERLINK = 'class="headerlink"'
 
 
-def on_post_page(output: str, page, config) -> str:
-    return _fix(output)
+@event_priority(priority("document.on_post_page"))
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _fix(output, page.file.src_uri)
 
 
 @event_priority(priority("document.on_post_template"))
-def on_post_template(output: str, template_name: str, config) -> str:
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # Theme pages that are not Markdown pages (404.html) get the same fixes.
-    return _fix(output) if template_name.endswith(".html") else output
+    return _fix(output, template_name) if template_name.endswith(".html") else output
 
 
-def _fix(output: str) -> str:
+# ----------------------------------------------------------------------------
+# Helpers
+# ----------------------------------------------------------------------------
+
+
+def _fix(output: str, where: str) -> str:
     # <html lang="he"> -> <html lang="he" dir="rtl">
-    output = _HTML.sub(lambda m: f'{m[0]} dir="{DIRECTION.get(m[1], "ltr")}"', output, count=1)
+    output, count = _HTML.subn(lambda m: f'{m[0]} dir="{DIRECTION.get(m[1], "ltr")}"', output, count=1)
+    _applied("html_dir", count, where, "material_html_lang")
     lang = _HTML.search(output)
-    if lang and lang[1] in STRINGS and _PERMALINK_TITLE in output:
+    if lang and lang[1] in STRINGS and _HEADERLINK in output:  # Markdown's permalinks: the page's headings
+        _applied("permalink_title", output.count(_PERMALINK_TITLE), where, "toc_permalink_title")
         output = output.replace(_PERMALINK_TITLE, f' title="{escape(STRINGS[lang[1]]["link_to_section"])}">')
     if _ORPHAN_TOC_LABEL in output and 'id="__toc"' not in output:
         output = output.replace(_ORPHAN_TOC_LABEL, "")
-    output = _BUNDLE.sub(r'<script src="\1" defer></script>', output, count=1)
-    return _INPUT.sub(_checkbox_without_autocomplete, output)
+    output, count = _BUNDLE.subn(r'<script src="\1" defer></script>', output, count=1)
+    _applied("bundle_defer", count, where, "material_bundle_script")
+    fixed = 0
+
+    def checkbox_without_autocomplete(m: re.Match) -> str:
+        nonlocal fixed
+        tag = m[0]
+        if 'type="checkbox"' not in tag:
+            return tag
+        tag, n = _AUTOCOMPLETE_OFF.subn("", tag)
+        fixed += n
+        return tag
+
+    output = _INPUT.sub(checkbox_without_autocomplete, output)
+    # Every page has the theme's toggles (the drawer's, the search's).
+    _applied("checkbox_autocomplete", fixed, where, "material_checkbox_autocomplete")
+    return output
 
 
-def _checkbox_without_autocomplete(m: re.Match) -> str:
-    tag = m[0]
-    return _AUTOCOMPLETE_OFF.sub("", tag) if 'type="checkbox"' in tag else tag
+def _applied(rewrite: str, count: int, where: str, reliance: str) -> None:
+    # A rewrite that must apply here and matched nothing: stop, naming it and the page.
+    if not count:
+        raise PluginError(f"hooks/document.py: the rewrite '{rewrite}' matched nothing on {where}: the "
+                          f"theme's markup changed (hooks/internals.py, '{reliance}'); mend the pattern")

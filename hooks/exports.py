@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from i18nstate import i18n as i18n_state
 from order import priority
 
 from handbook.catalog import cached_catalog
@@ -24,9 +26,9 @@ from handbook.factexport import exports
 
 
 @event_priority(priority("exports.on_post_build"))
-def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.current_language != i18n.build_languages[-1]:
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = i18n_state(config)
+    if i18n is not None and not i18n.last_language:
         return
     # pages.py has read and validated the data in on_config: the same catalog, not read again.
     catalog = cached_catalog(Path(config.config_file_path).parent / "data")

@@ -25,6 +25,7 @@ WRITTEN_FOR = {
     "mkdocs-material": "9.8.2",
     "mkdocs-static-i18n": "1.3.1",
     "mkdocs-redirects": "1.2.2",
+    "Markdown": "3.11.3",
 }
 
 
@@ -67,6 +68,20 @@ RELIANCES: list[Reliance] = [
              "the new list: the theme walks `nav` from the page's context",
              "every page lists the whole catalog again (a build that grows with the square of the catalog), or "
              "the navigation is empty"),
+    # ---- Markdown (Python-Markdown, MkDocs' converter) ----
+    Reliance("markdown_raw_html_blocks", "Markdown", "hooks/pages.py (`_set_aside`)",
+             "a block (lines between blank lines) made only of block-level elements "
+             "(`markdown.util.BLOCK_LEVEL_ELEMENTS`), each closed within it, is raw HTML that Python-Markdown "
+             "passes through as it is (only the whitespace between elements may differ), and a placeholder word "
+             "alone between blank lines becomes `<p>word</p>`",
+             "generated pages show placeholders (`hbblock3x`) where their tables and lists were, or lose or "
+             "change markup that Markdown would have kept"),
+    Reliance("toc_permalink_title", "Markdown", "hooks/document.py",
+             "the toc extension titles each heading's permalink `<a class=\"headerlink\" ... "
+             "title=\"Permanent link\">` (its default `permalink_title`), which document.py says in the page's "
+             "language",
+             "the strict build stops naming the rewrite 'permalink_title' (else Hebrew pages would title their "
+             "permalinks in English again)"),
     # ---- mkdocs-static-i18n ----
     Reliance("i18n_build", "mkdocs-static-i18n", "hooks/parallel.py",
              "`mkdocs_static_i18n.plugin.build` is MkDocs' `build`, imported into the module, and "
@@ -74,8 +89,8 @@ RELIANCES: list[Reliance] = [
              "with the languages built side by side, each further language is built twice, the second time "
              "over the other process's files"),
     Reliance("i18n_state", "mkdocs-static-i18n",
-             "hooks/parallel.py, hooks/redirects.py, hooks/search.py, hooks/publishing.py, hooks/exports.py, "
-             "hooks/pages.py",
+             "hooks/i18nstate.py, the one reader (parallel.py, redirects.py, search.py, publishing.py, exports.py "
+             "and pages.py read it there)",
              "the plugin's `default_language`, `build_languages` (the default first, the build's order), "
              "`current_language` (settable: the language being built) and `building` (true inside its inner, "
              "per-language builds)",

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import copy
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.nav import Link
+from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from handbook.languages import of_url
 from handbook.strings import STRINGS
@@ -49,7 +52,7 @@ _layout: _Layout | None = None
 
 
 @event_priority(priority("navigation.on_page_context"))
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # After i18n has set up the page (order.py): swap in this page's view.
     global _layout
     if _layout is None or _layout.nav is not nav:

@@ -8,10 +8,13 @@ and each other. Each event below lists, in running order, who acts and why
 there; the hooks take their priority from here (`priority("pages.on_nav")`),
 never from a number of their own.
 
-Rows named `i18n.*` and `search.plugin.*` are the plugins' own priorities,
-for reading the order; `tests/test_internals.py` checks them against the
-installed plugins, and checks that every hook's priority is the one here and
-that every event's rows are in running order.
+Every handler of every hook module has its row, and no two rows of an event
+share a priority: among equal priorities MkDocs runs plugins before hooks and
+hooks in the order of `hooks:` in mkdocs.yml, an order this table would not
+show. Rows named `i18n.*` and `search.plugin.*` are the plugins' own
+priorities, for reading the order; `tests/test_internals.py` checks them
+against the installed plugins, checks that every hook's priority is the one
+here, and that MkDocs runs each event's handlers in the table's order.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
         ("redirects.on_files", -150, "hands mkdocs-redirects this language's entries and the files "
                                      "as i18n placed them"),
     ],
+    "on_env": [
+        ("i18n.on_env", 0, "sets the language's theme up"),
+        ("templates.on_env", -10, "keeps the theme's compiled templates and gives the overrides the languages"),
+        ("parallel.on_env", -20, "replaces this build's copy of the static files (one process copies the "
+                                 "theme's assets)"),
+    ],
     "on_nav": [
         ("i18n.on_nav", -100, "builds the language's navigation"),
         ("pages.on_nav", -110, "gives the generated pages their content, once i18n has re-created them"),
@@ -41,26 +50,44 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
                                         "parses it (search.py writes each language's own)"),
         ("i18n.on_page_context", 50, "sets the page's language up"),
         ("search.plugin.on_page_context", 0, "Material's search plugin parses the page, unless excluded"),
-        ("navigation.on_page_context", 0, "swaps in the page's own view of the navigation"),
-        ("cards.on_page_context", 0, "writes the page's link preview image and gives the head its tags: "
+        ("navigation.on_page_context", -10, "swaps in the page's own view of the navigation"),
+        ("cards.on_page_context", -20, "writes the page's link preview image and gives the head its tags: "
                                      "any time before the page is rendered"),
+    ],
+    "on_page_markdown": [
+        ("i18n.on_page_markdown", 50, "sets the page's language up"),
+        ("pages.on_page_markdown", 0, "sets a generated page's HTML blocks aside, fills a hand-written page's "
+                                      "markers, writes the Markdown twin"),
+    ],
+    "on_page_content": [
+        ("pages.on_page_content", 10, "puts the HTML blocks set aside back (and their ids), so that the "
+                                      "page is whole for what follows"),
+        ("search.on_page_content", 0, "keeps the page's whole content for its language's search index"),
+    ],
+    "on_post_page": [
+        ("document.on_post_page", 0, "fixes the theme's markup"),
+        ("search.on_post_page", -10, "points an English page at its own search index"),
+        ("i18n.on_post_page", -100, "the plugin's own step after a page is written"),
     ],
     "on_post_template": [
         ("document.on_post_template", 0, "fixes the theme's markup"),
-        ("parallel.on_post_template", -200, "keeps this process's sitemap, as rendered"),
         ("publishing.on_post_template", -200, "keeps the default language's 404 page, fixed"),
+        ("parallel.on_post_template", -210, "keeps this process's sitemap, as rendered"),
     ],
     "on_post_build": [
         ("parallel._child_writes_no_root_index", 10, "in a child, turns Material's search plugin off "
                                                      "before it writes the root index"),
         ("search.plugin.on_post_build", 0, "Material's search plugin writes the root index"),
-        ("exports.on_post_build", 0, "writes the fact exports, in the last language's build"),
+        ("exports.on_post_build", -10, "writes the fact exports, in the last language's build"),
         ("i18n.on_post_build", -100, "builds the further languages, one after the other (skipped when "
                                      "parallel.py builds them side by side)"),
         ("search.on_post_build", -120, "writes this language's search index, while the other process works"),
         ("parallel._join_children", -150, "in the parent, waits for the other languages and writes the sitemap"),
         ("publishing.on_post_build", -200, "once every language is written: robots.txt and the root 404 page"),
         ("parallel._end_child", -250, "in a child, reports to the parent and exits"),
+    ],
+    "on_build_error": [
+        ("parallel.on_build_error", 0, "stops the other processes, or reports a child's failure to the parent"),
     ],
 }
 

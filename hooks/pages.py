@@ -17,17 +17,21 @@ from pathlib import Path
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup, escape
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data as get_markdown_and_meta
 
+from i18nstate import building
 from order import priority
 
 from handbook.catalog import DataError, cached_catalog
 from handbook.generate import Generator, MarkerError
-from handbook import urls
-from handbook.languages import CODES, of_source
+from handbook.languages import of_source
+from handbook.pagetypes import DuplicatePage
 from handbook.strings import STRINGS
 from handbook.unfinished import unfinished
 from handbook.yamlio import write_text
@@ -42,7 +46,7 @@ _generator: Generator | None = None
 
 
 @event_priority(priority("pages.on_config"))
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # i18n runs `on_config` again for each further language: the catalog is read
     # once, and again only after a data file changes (`mkdocs serve`).
     global _generator
@@ -52,41 +56,42 @@ def on_config(config):
         raise PluginError(e.report()) from None
     if _generator is not None and _generator.catalog is catalog:
         return config
-    _generator = Generator(catalog)
+    try:
+        _generator = Generator(catalog)
+    except DuplicatePage as e:  # an id that takes another page's path (a service called `index`)
+        raise PluginError(str(e)) from None
     # Unfinished data renders (with notices) but must not be published unnoticed.
     # Once per build: i18n re-runs on_config for each other language (`building`).
-    if not getattr(config.plugins.get("i18n"), "building", False):
+    if not building(config):
         for entry in unfinished(_generator.catalog):
             log.warning(entry)
     return config
 
 
 @event_priority(priority("pages.on_files"))
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Announce every generated page, in every language, before i18n sorts them.
-    for lang in CODES:
-        for path in _generator.paths():
-            files.append(File(f"{lang}/{path}", config.docs_dir, config.site_dir, config.use_directory_urls))
+    for document in _generator.documents():
+        files.append(File(document.source, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
 @event_priority(priority("pages.on_nav"))
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # After i18n has re-created the files: give them content.
     for file in files.documentation_pages():
-        lang, path = _source(file, config)
-        if _generator.is_generated(path):
-            file.content_string = _generator.page(path, lang)
-    _order_services(nav, config)
-    _name_fact_sections(nav, config)
-    _glossary_last(nav, config)
+        document = _generator.document(file.src_uri)
+        if document is not None:
+            file.content_string = _generator.page(document.path, document.lang)
+    _arrange_sections(nav)
+    _references_last(nav)
     return nav
 
 
-def on_page_markdown(markdown, page, config, files):
-    lang, path = _source(page.file, config)
+@event_priority(priority("pages.on_page_markdown"))
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _title_as_html(page)
-    if _generator.is_generated(path):
+    if _generator.document(page.file.src_uri) is not None:
         if "title" not in page.meta:  # front matter that did not parse would be read as Markdown
             raise PluginError(f"{page.file.src_uri}: the generated page has no title in its front matter")
         # Generated pages are mostly HTML blocks, which Markdown passes through
@@ -97,6 +102,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     # Hand-written pages: fill their `<!-- handbook:NAME -->` markers (front matter
     # and all, for the twin; the page itself is converted without its front matter).
+    lang, path = _source(page.file)
     try:
         expanded = _generator.expand_markers(page.file.content_string, lang, path, f"docs/{lang}/{path}")
     except MarkerError as e:
@@ -105,7 +111,8 @@ def on_page_markdown(markdown, page, config, files):
     return get_markdown_and_meta(expanded)[0]
 
 
-def on_page_content(html, page, config, files):
+@event_priority(priority("pages.on_page_content"))
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = _stash.pop(page.file.src_uri, None)
     if not blocks:
         return html
@@ -188,45 +195,37 @@ def _title_as_html(page) -> None:
         page.meta["title"] = escape(title)
 
 
-def _source(file, config) -> tuple[str | None, str | None]:
-    # `en/services/x.md` -> ("en", "services/x.md"); (None, None) elsewhere.
+def _source(file: File) -> tuple[str | None, str | None]:
+    # A hand-written page's language and doc path: `en/x.md` -> ("en", "x.md"); (None, None) elsewhere.
     lang, _, path = file.src_uri.partition("/")
     return (lang, path) if of_source(file.src_uri) and path else (None, None)
 
 
-def _order_services(nav, config) -> None:
-    # Services in catalog order (by number), not by file name.
-    numbers = {urls.service(s.id): s.number for s in _generator.catalog.services}
-
-    def key(item):
-        file = getattr(item, "file", None)
-        return numbers.get(_source(file, config)[1], -1) if file else -1
-
-    for item in nav.items:
-        children = getattr(item, "children", None)
-        if children and any(key(c) > 0 for c in children):
-            children.sort(key=key)
-            # The section is named by its index page, in the page's language.
-            lang = _source(children[0].file, config)[0]
-            item.title = STRINGS[lang]["services"]
+def _documents(items: list) -> list:
+    # The generated page of each navigation item (None for a section, a link or a hand-written page).
+    return [_generator.document(i.file.src_uri) if getattr(i, "file", None) else None for i in items]
 
 
-def _name_fact_sections(nav, config) -> None:
-    # compare/ and platforms/ are named in the page's language; comparisons in their order.
+def _arrange_sections(nav: Navigation) -> None:
+    # A folder whose index page's type opens a section (pagetypes.Section) is named by it, in the
+    # page's language, and lists its pages in the registry's order where the type asks for it.
     order = {path: i for i, path in enumerate(_generator.paths())}
     for item in nav.items:
         children = getattr(item, "children", None) or []
-        sources = [_source(c.file, config) if getattr(c, "file", None) else (None, None) for c in children]
-        folder = next((p.split("/")[0] for _, p in sources if p in (urls.COMPARISONS, urls.PLATFORMS)), None)
-        if folder:
-            item.title = STRINGS[sources[0][0]][folder]
-            if folder == "compare":
-                children.sort(key=lambda c: order.get(_source(c.file, config)[1], -1) if getattr(c, "file", None) else -1)
+        documents = [d for d in _documents(children) if d is not None]
+        section = next((d.kind.section for d in documents if d.kind.section), None)
+        if section is None:
+            continue
+        item.title = STRINGS[documents[0].lang][section.title]
+        if section.ordered:
+            rank = {id(c): order[d.path] if d else -1 for c, d in zip(children, _documents(children))}
+            children.sort(key=lambda c: rank[id(c)])
 
 
-def _glossary_last(nav, config) -> None:
-    # The glossary is a reference, read after the content: last in the menu.
+def _references_last(nav: Navigation) -> None:
+    # A reference (the glossary) is read after the content: last in the menu.
     items = nav.items
-    for item in [i for i in items if getattr(i, "file", None) and _source(i.file, config)[1] == urls.GLOSSARY]:
-        items.remove(item)
-        items.append(item)
+    for item, document in list(zip(items, _documents(items))):
+        if document is not None and document.kind.last:
+            items.remove(item)
+            items.append(item)

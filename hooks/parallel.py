@@ -37,11 +37,14 @@ import traceback
 from datetime import UTC, datetime
 
 import mkdocs_static_i18n.plugin as i18n_plugin
+from jinja2 import Environment
 from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
+from i18nstate import i18n as i18n_state
 from order import priority
 
 from handbook.processes import can_fork
@@ -64,10 +67,10 @@ _URLSET_END = "</urlset>"
 
 
 @event_priority(priority("parallel.on_config"))
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # After pages.py has read the data, before i18n sets up a language (order.py).
     global _role
-    i18n = config.plugins.get("i18n")
+    i18n = i18n_state(config)
     # Never beside other threads nor off the main thread (handbook.processes).
     if i18n is None or i18n.building or _role is not None or not can_fork():
         return config
@@ -117,7 +120,8 @@ def on_config(config):
     return config
 
 
-def on_env(env, config, files: Files):
+@event_priority(priority("parallel.on_env"))
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # A child copies only its language's static files: the parent copies the
     # shared ones (theme assets), which two processes must not write at once.
     if _role not in (None, "parent"):
@@ -129,7 +133,7 @@ def on_env(env, config, files: Files):
 
 
 @event_priority(priority("parallel.on_post_template"))
-def on_post_template(output: str, template_name: str, config) -> str:
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     global _sitemap
     if template_name == "sitemap.xml" and _role is not None:
         _sitemap = output
@@ -137,7 +141,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 @event_priority(priority("parallel._child_writes_no_root_index"))
-def _child_writes_no_root_index(config) -> None:
+def _child_writes_no_root_index(config: MkDocsConfig) -> None:
     # Material's search plugin writes `search/search_index.json` at the site's
     # root (i18n has it rewrite the index after the build), with no page in it:
     # search.py writes each language's own index. In a child, that write would
@@ -150,7 +154,7 @@ def _child_writes_no_root_index(config) -> None:
 
 
 @event_priority(priority("parallel._join_children"))
-def _join_children(config) -> None:
+def _join_children(config: MkDocsConfig) -> None:
     # The parent, after i18n and after search.py has written its own language's
     # index, and before publishing.py, which finishes the site once every
     # language is written (order.py).
@@ -159,7 +163,7 @@ def _join_children(config) -> None:
 
 
 @event_priority(priority("parallel._end_child"))
-def _end_child(config) -> None:
+def _end_child(config: MkDocsConfig) -> None:
     # A child, once search.py has written its language's index (order.py).
     if _role not in (None, "parent"):
         _report({"warnings": _warnings(), "sitemap": _sitemap})
@@ -169,7 +173,8 @@ def _end_child(config) -> None:
 on_post_build = CombinedEvent(_child_writes_no_root_index, _join_children, _end_child)
 
 
-def on_build_error(error) -> None:
+@event_priority(priority("parallel.on_build_error"))
+def on_build_error(error: Exception) -> None:
     if _role == "parent":
         for pid, read in _children.values():
             os.close(read)

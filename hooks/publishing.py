@@ -33,11 +33,13 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.languages import BY_CODE, DEFAULT
 from handbook.yamlio import write_text
+from i18nstate import building, i18n as i18n_state
 from order import priority
 
 # The default language's 404.html, as rendered in this build.
@@ -53,7 +55,7 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 
 
 @event_priority(priority("publishing.on_config"))
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problem = address_problem(config.site_url, strict=bool(config.strict), local=os.environ.get("HANDBOOK_LOCAL") == "1")
     if problem:
         raise PluginError(problem)
@@ -89,10 +91,10 @@ def is_loopback(url: str) -> bool:
 
 
 @event_priority(priority("publishing.on_post_template"))
-def on_post_template(output: str, template_name: str, config) -> str:
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # After document.py's fixes: the page exactly as written.
     global _not_found
-    i18n = config.plugins.get("i18n")
+    i18n = i18n_state(config)
     if template_name == "404.html" and (i18n is None or i18n.current_language == i18n.default_language):
         _not_found = output
     elif template_name == "404.html" and i18n.current_language in BY_CODE:
@@ -103,10 +105,10 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 @event_priority(priority("publishing.on_post_build"))
-def on_post_build(config) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     # After i18n has built every language.
     global _not_found
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if building(config):
         return  # an inner, per-language build: the outer one finishes the site
     # Every crawler may read everything; the sitemap lists both languages.
     site_url = config.site_url.rstrip("/") + "/"

@@ -24,9 +24,11 @@ import logging
 import re
 from pathlib import PurePosixPath
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from i18nstate import i18n as i18n_state
 from order import priority
 
 # Under `mkdocs.`: strict mode counts these warnings and fails the build.
@@ -38,9 +40,9 @@ log = logging.getLogger("mkdocs.hooks.redirects")
 
 
 @event_priority(priority("redirects.on_files"))
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     # After i18n has made this build's files: only its language's pages.
-    plugin, i18n = config.plugins.get("redirects"), config.plugins.get("i18n")
+    plugin, i18n = config.plugins.get("redirects"), i18n_state(config)
     if plugin is None or i18n is None:
         return files
     pages = {f.src_uri: f for f in files.documentation_pages()}

@@ -8,7 +8,8 @@ written from its pages' content by `handbook.searchindex` (Hebrew at
 pages of a language under a prefix get `base` = their language's root, so that a
 query typed on an English page searches the English site. Material also resolves
 result links against `base`, so locations in each index are relative to its root.
-The settings script it rewrites is Material's markup (listed and checked in internals.py).
+The settings script it rewrites is Material's markup (listed and checked in internals.py);
+an English page where the rewrite matches nothing stops the build, naming the page.
 """
 
 from __future__ import annotations
@@ -17,9 +18,16 @@ import json
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from handbook.catalog import cached_catalog
+from i18nstate import building
 from order import priority
 
 from handbook.languages import LANGUAGES, of_url
@@ -33,7 +41,8 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 # ----------------------------------------------------------------------------
 
 
-def on_post_page(output: str, page, config) -> str:
+@event_priority(priority("search.on_post_page"))
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # English pages (`en/...`): "base": "../.." -> "../../en/", their own index.
     prefix = _prefix(page.url)
     if not prefix:
@@ -44,18 +53,24 @@ def on_post_page(output: str, page, config) -> str:
         settings["base"] = f"{settings['base'].rstrip('/')}/{prefix}"
         return m[1] + json.dumps(settings, ensure_ascii=False) + m[3]
 
-    return _CONFIG.sub(rebase, output, count=1)
+    output, count = _CONFIG.subn(rebase, output, count=1)
+    if not count:  # the page would search the Hebrew index: stop, naming the rewrite and the page
+        raise PluginError(f"hooks/search.py: the rewrite 'search_base' matched nothing on {page.file.src_uri}: "
+                          "the theme's markup changed (hooks/internals.py, 'material_config_script'); "
+                          "mend the pattern")
+    return output
 
 
 @event_priority(priority("search.on_page_context"))
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # Before Material's search plugin: it need not parse every page for an index
     # that is replaced below (a fifth of a large build's time went there).
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return context
 
 
-def on_page_content(html: str, page, config, files) -> str:
+@event_priority(priority("search.on_page_content"))
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Remember every page's content, by language, for the indexes.
     prefix = _prefix(page.url)
     _pages[prefix][page.url[len(prefix):]] = html
@@ -63,12 +78,11 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 @event_priority(priority("search.on_post_build"))
-def on_post_build(config) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     # After i18n has built every language and written its combined index; before
     # a build of languages side by side waits for the others (parallel.py), so
     # that this language's index is written while they still work.
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
+    if building(config):
         return  # an inner, per-language build: the outer one writes the indexes
     # The glossary's aliases: an entry is also found by the other words for its terms.
     catalog = cached_catalog(Path(config.config_file_path).parent / "data")

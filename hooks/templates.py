@@ -12,9 +12,13 @@ per-user folder under the system's temporary directory, never in the project.
 
 from __future__ import annotations
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 from handbook import languages
+from order import priority
 
 try:
     _cache: FileSystemBytecodeCache | None = FileSystemBytecodeCache()
@@ -26,7 +30,8 @@ except (OSError, RuntimeError):  # no usable temporary folder: compile every tim
 # ----------------------------------------------------------------------------
 
 
-def on_env(env, config, files):
+@event_priority(priority("templates.on_env"))
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _cache is not None:
         env.bytecode_cache = _cache
     env.globals["hb_languages"] = languages

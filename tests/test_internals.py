@@ -16,6 +16,7 @@ import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -34,8 +35,8 @@ def _hook(name: str):
     if key not in sys.modules:
         spec = importlib.util.spec_from_file_location(key, ROOT / "hooks" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module  # before it runs, as MkDocs does (a dataclass looks its module up)
         spec.loader.exec_module(module)
-        sys.modules[key] = module
     return sys.modules[key]
 
 
@@ -160,6 +161,16 @@ def _i18n_state(request):
     assert plugin.current_language == "en" and not plugin.is_default_language_build
     source = inspect.getsource(I18n.on_post_build)
     assert "self.building = True" in source and "self.building = False" in source
+    # The hooks read it through i18nstate.py: the adapter reads and sets the same state.
+    from i18nstate import building, i18n
+
+    state = i18n(SimpleNamespace(plugins={"i18n": plugin}))
+    assert (state.default_language, state.build_languages, state.current_language) == ("he", ["he", "en"], "en")
+    assert state.last_language and not state.building and not building(SimpleNamespace(plugins={"i18n": plugin}))
+    state.current_language = "he"
+    assert plugin.current_language == "he" and not state.last_language
+    plugin.building = True
+    assert state.building and building(SimpleNamespace(plugins={"i18n": plugin}))
 
 
 def _plugin_priorities(cls, prefix: str) -> list[str]:
@@ -224,7 +235,7 @@ def _material_search_enabled(request):
 def _material_html_lang(request):
     page = request.getfixturevalue("theme_page")
     assert len(_hook("document")._HTML.findall(page)) == 1
-    root = BeautifulSoup(_hook("document")._fix(page), "html.parser").html
+    root = BeautifulSoup(_hook("document")._fix(page, "index.md"), "html.parser").html
     assert (root["lang"], root.get("dir")) == ("he", "rtl")
 
 
@@ -232,7 +243,7 @@ def _material_checkbox_autocomplete(request):
     page = request.getfixturevalue("theme_page")
     soup = BeautifulSoup(page, "html.parser")
     assert soup.select("input[type=checkbox]"), "the theme's toggles are no longer checkboxes"
-    fixed = BeautifulSoup(_hook("document")._fix(page), "html.parser")
+    fixed = BeautifulSoup(_hook("document")._fix(page, "index.md"), "html.parser")
     left = [str(i) for i in fixed.select("input[type=checkbox][autocomplete]")]
     assert not left, f"checkboxes keep autocomplete: {left}"
 
@@ -240,7 +251,7 @@ def _material_checkbox_autocomplete(request):
 def _material_bundle_script(request):
     page = request.getfixturevalue("theme_page")
     assert len(_hook("document")._BUNDLE.findall(page)) == 1, "the bundle's <script> is not found as expected"
-    fixed = BeautifulSoup(_hook("document")._fix(page), "html.parser")
+    fixed = BeautifulSoup(_hook("document")._fix(page, "index.md"), "html.parser")
     (bundle,) = [s for s in fixed.select("script[src]") if "/bundle." in s["src"]]
     assert bundle.has_attr("defer")
 
@@ -308,6 +319,40 @@ def _material_search_worker_query(request):
     assert "[~^]\\d+$" in worker, "the worker's query transformation no longer keeps `~1`"
 
 
+def _markdown_raw_html_blocks(request):
+    # Real generated pages (a service with its coming changes, the brief's form, a comparison's table),
+    # converted whole and with their blocks set aside, as MkDocs converts them.
+    import markdown
+    from mkdocs.utils.meta import get_data
+    from pymdownx.slugs import slugify
+
+    from handbook.generate import Generator
+
+    pages = _hook("pages")
+    generator = Generator(request.getfixturevalue("catalog"))
+    options = {"extensions": ["attr_list", "admonition", "tables", "toc"],
+               "extension_configs": {"toc": {"permalink": "#", "slugify": slugify(case="lower")}}}
+    between = re.compile(r">\s+<")
+    for path in ("services/integration-simple.md", "brief.md", "compare/rate-limits.md"):
+        for lang in ("he", "en"):
+            text = get_data(generator.page(path, lang))[0]
+            aside, blocks = pages._set_aside(text)
+            assert blocks, f"{path}: no block set aside"
+            converted = markdown.markdown(aside, **options)
+            assert converted.count("<p>hbblock") == len(blocks), f"{path}: a placeholder is not its own paragraph"
+            restored = pages._PLACEHOLDER_P.sub(lambda m: blocks[int(m[1])], converted)
+            whole = markdown.markdown(text, **options)
+            assert between.sub("><", restored).strip() == between.sub("><", whole).strip(), \
+                f"{path} ({lang}): not passed through"
+
+
+def _toc_permalink_title(request):
+    import markdown
+
+    html = markdown.markdown("## A heading", extensions=["toc"], extension_configs={"toc": {"permalink": "#"}})
+    assert _hook("document")._HEADERLINK in html and _hook("document")._PERMALINK_TITLE in html, html
+
+
 def _material_search_highlight(request):
     assert "<mark data-md-highlight>" in _bundle(), "the bundle highlights `?h=` otherwise"
 
@@ -319,6 +364,8 @@ CHECKS = {
     "present_anchor_ids": _present_anchor_ids,
     "dirty_flags": _dirty_flags,
     "navigation_view": _navigation_view,
+    "markdown_raw_html_blocks": _markdown_raw_html_blocks,
+    "toc_permalink_title": _toc_permalink_title,
     "i18n_build": _i18n_build,
     "i18n_state": _i18n_state,
     "i18n_priorities": _i18n_priorities,
@@ -388,20 +435,25 @@ def test_the_reliances_name_the_versions_requirements_pins():
     assert {r.plugin for r in RELIANCES} <= set(WRITTEN_FOR)
 
 
-def _hook_handlers() -> dict[str, int]:
-    """Every event handler of the hooks in mkdocs.yml, `module.function` -> its priority."""
+def _hook_handlers() -> dict[tuple[str, str], int]:
+    """Every event handler of every module in hooks/, (`module.function`, event) -> its priority."""
     from mkdocs.plugins import EVENTS, CombinedEvent
 
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    listed = re.search(r"^hooks:\n((?:  - .*\n)+)", config, re.M)[1]
     handlers = {}
-    for path in re.findall(r"- hooks/(\w+)\.py", listed):
-        module = _hook(path)
+    for path in sorted((ROOT / "hooks").glob("*.py")):
+        module = _hook(path.stem)
         for event in EVENTS:
             handler = getattr(module, f"on_{event}", None)
             for method in handler.methods if isinstance(handler, CombinedEvent) else [handler] if handler else []:
-                handlers[f"{path}.{method.__name__}", event] = getattr(method, "mkdocs_priority", 0)
+                handlers[f"{path.stem}.{method.__name__}", event] = getattr(method, "mkdocs_priority", 0)
     return handlers
+
+
+def test_every_hook_module_with_a_handler_is_listed_in_mkdocs_yml():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"- hooks/(\w+)\.py", re.search(r"^hooks:\n((?:  - .*\n)+)", config, re.M)[1]))
+    modules = {who.split(".")[0] for who, _ in _hook_handlers()}
+    assert modules - listed == set(), f"hooks/ modules that handle events but MkDocs never loads: {modules - listed}"
 
 
 def test_every_hooks_priority_is_the_one_in_the_order_table():
@@ -410,10 +462,8 @@ def test_every_hooks_priority_is_the_one_in_the_order_table():
     hooks = {key: value for key, value in table.items() if not key[0].startswith(("i18n.", "search.plugin."))}
     different = {key: (value, handlers.get(key)) for key, value in hooks.items() if handlers.get(key) != value}
     assert not different, f"hooks/order.py (table, hook): {different}"
-    # A hook handling an event of the table has its row; others keep the default.
-    ordered = {event.removeprefix("on_") for event in ORDER}
-    unlisted = {key: value for key, value in handlers.items()
-                if key not in hooks and (key[1] in ordered or value != 0)}
+    # Every handler of every hook module has its row, whatever its event and priority.
+    unlisted = {key: value for key, value in handlers.items() if key not in hooks}
     assert not unlisted, f"hook handlers missing from hooks/order.py: {unlisted}"
 
 
@@ -421,6 +471,25 @@ def test_the_order_table_lists_each_event_in_running_order():
     for event, rows in ORDER.items():
         values = [value for _, value, _ in rows]
         assert values == sorted(values, reverse=True), f"{event}: {[who for who, _, _ in rows]}"
+        # Equal priorities would run in an order the table does not say (plugins first, then mkdocs.yml's).
+        tied = {v for v in values if values.count(v) > 1}
+        assert not tied, f"{event}: rows share a priority {tied}: {[w for w, v, _ in rows if v in tied]}"
+
+
+def test_mkdocs_runs_each_event_in_the_order_of_the_table():
+    # The site's own configuration, loaded as a build loads it: each event's handlers as MkDocs will call them.
+    from mkdocs.config import load_config
+
+    owners = {"mkdocs_static_i18n.plugin": "i18n", "material.plugins.search.plugin": "search.plugin"}
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    for event, rows in ORDER.items():
+        running = []
+        for handler in config.plugins.events[event.removeprefix("on_")]:
+            owner = handler.__module__
+            owner = owners.get(owner, owner.removeprefix("hooks/").removesuffix(".py"))
+            running.append(f"{owner}.{handler.__name__}")
+        table = [who for who, _, _ in rows]
+        assert [who for who in running if who in table] == table, f"{event}: MkDocs runs {running}"
 
 
 def test_a_changed_priority_is_caught(monkeypatch):
@@ -429,3 +498,65 @@ def test_a_changed_priority_is_caught(monkeypatch):
     monkeypatch.setattr(module.on_files, "mkdocs_priority", -90)
     with pytest.raises(AssertionError, match="redirects.on_files"):
         test_every_hooks_priority_is_the_one_in_the_order_table()
+
+
+def test_a_handler_without_its_row_is_caught(monkeypatch):
+    # The table must name every handler: one dropped from it is reported by name.
+    import order
+
+    rows = [row for row in ORDER["on_page_content"] if row[0] != "search.on_page_content"]
+    monkeypatch.setitem(order.ORDER, "on_page_content", rows)
+    with pytest.raises(AssertionError, match=r"missing from hooks/order.py: \{\('search.on_page_content'"):
+        test_every_hooks_priority_is_the_one_in_the_order_table()
+
+
+def test_handlers_that_mkdocs_would_run_out_of_the_tables_order_are_caught(monkeypatch):
+    # search.py must keep each page's content only once pages.py has put its blocks back.
+    test_mkdocs_runs_each_event_in_the_order_of_the_table()  # MkDocs has loaded the hooks (once a process)
+    monkeypatch.setattr(sys.modules["hooks/search.py"].on_page_content, "mkdocs_priority", 20)
+    with pytest.raises(AssertionError, match="on_page_content: MkDocs runs.*search.on_page_content.*pages.on_page_content"):
+        test_mkdocs_runs_each_event_in_the_order_of_the_table()
+
+
+# ----------------------------------------------------------------------------
+# A rewrite of the theme's markup that matches nothing stops the build
+# ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rewrite, change", [
+    ("html_dir", lambda page: page.replace("<html lang=", "<html data-x lang=", 1)),
+    ("bundle_defer", lambda page: re.sub(r'(<script src="[^"]*bundle\.[0-9a-f]+\.min\.js")', r"\1 async", page)),
+    ("checkbox_autocomplete", lambda page: page.replace('autocomplete="off"', "")),
+    ("permalink_title", lambda page: page.replace("</body>", '<a class="headerlink" href="#x" title="Link">#</a></body>')),
+])
+def test_a_theme_rewrite_that_matches_nothing_stops_the_build_naming_it_and_the_page(theme_page, rewrite, change):
+    from mkdocs.exceptions import PluginError
+
+    document = _hook("document")
+    document.on_post_page(theme_page, SimpleNamespace(file=SimpleNamespace(src_uri="he/x.md")), None)  # as it is: fine
+    changed = change(theme_page)
+    assert changed != theme_page
+    with pytest.raises(PluginError, match=rf"the rewrite '{rewrite}' matched nothing on en/services/x\.md"):
+        document.on_post_page(changed, SimpleNamespace(file=SimpleNamespace(src_uri="en/services/x.md")), None)
+    with pytest.raises(PluginError, match=rf"the rewrite '{rewrite}' matched nothing on 404\.html"):
+        document.on_post_template(changed, "404.html", None)
+
+
+def test_an_english_page_whose_search_settings_are_not_found_stops_the_build(theme_page):
+    from mkdocs.exceptions import PluginError
+
+    search = _hook("search")
+    page = SimpleNamespace(url="en/services/x/", file=SimpleNamespace(src_uri="en/services/x.md"))
+    rebased = json.loads(search._CONFIG.search(search.on_post_page(theme_page, page, None))[2])
+    assert rebased["base"].endswith("/en/"), rebased["base"]
+    with pytest.raises(PluginError, match="the rewrite 'search_base' matched nothing on en/services/x.md"):
+        search.on_post_page(theme_page.replace('id="__config"', 'id="__settings"'), page, None)
+    hebrew = SimpleNamespace(url="services/x/", file=SimpleNamespace(src_uri="he/services/x.md"))
+    assert search.on_post_page("<html></html>", hebrew, None) == "<html></html>"  # the root's own index: nothing to do
+
+
+def test_the_hooks_read_the_i18n_plugins_state_only_through_i18nstate():
+    # One reader (hooks/i18nstate.py): an upgrade that moves the plugin's state is mended there alone.
+    readers = {path.name for path in (ROOT / "hooks").glob("*.py")
+               if re.search(r"""plugins(\.get\(|\[)\s*["']i18n["']""", path.read_text(encoding="utf-8"))}
+    assert readers == {"i18nstate.py"}, f"the i18n plugin's state read outside hooks/i18nstate.py: {readers}"

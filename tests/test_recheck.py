@@ -742,16 +742,30 @@ def test_the_report_shows_a_pages_words_as_text_never_as_markup(server, tmp_path
 
 
 def test_loading_data_and_generating_pages_never_import_the_network_code():
+    # The source-check model (sourcechecks.py) and the site's notice (sourcewatch.py) are read by every
+    # build; only a re-check run (recheck.py) reaches the one fetching module, sourcefetch.py.
     code = ("import sys\n"
             "from handbook.catalog import load_catalog\n"
             "from handbook.generate import Generator\n"
             f"catalog = load_catalog({str(ROOT / 'data')!r})\n"
+            "from handbook.pagetypes import PAGE_TYPES\n"
             "gen = Generator(catalog)\n"
-            "gen.page('review.md', 'en')\n"
+            "for kind in PAGE_TYPES:  # a page of every registered type, in both languages\n"
+            "    path = next(iter(kind.pages(catalog)))[0]\n"
+            "    gen.page(path, 'he'), gen.page(path, 'en')\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('requests', 'urllib3', 'http')"
             " or m in ('handbook.sourcefetch', 'handbook.recheck', 'socket')))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     loaded = eval(out.stdout.strip().splitlines()[-1])
-    assert not [m for m in loaded if m.startswith(("handbook.", "requests", "urllib3"))], loaded
+    assert not [m for m in loaded if m.startswith(("handbook.", "requests", "urllib3")) or m == "http.client"], loaded
+
+
+def test_sourcefetch_is_the_only_module_that_imports_a_network_client():
+    # The re-check's model (sourcechecks.py), its judging and report (recheck.py) and the site's notice
+    # (sourcewatch.py) stay apart from the fetching, so that neither a build nor a test of them can send.
+    network = re.compile(r"^\s*(?:import|from)\s+(requests|urllib3|http\.client|socket|urllib\.request|ssl)\b", re.M)
+    importers = {path.relative_to(ROOT).as_posix(): sorted(set(network.findall(path.read_text(encoding="utf-8"))))
+                 for path in sorted((ROOT / "hooks").rglob("*.py")) if network.search(path.read_text(encoding="utf-8"))}
+    assert importers == {"hooks/handbook/sourcefetch.py": ["requests", "socket", "urllib3"]}, importers

@@ -266,20 +266,6 @@ def assemble(data: dict, systems: list[str], plans: dict[str, str] | None = None
 # ---------------------------------------------------------------------------
 
 
-class BriefPage:
-    """The page `brief/`: the pickers and the place of the brief; the script does the rest."""
-
-    def __init__(self, book: FactBook):
-        self.book = book
-
-    def page(self, render, path: str, lang: str) -> str:
-        data = BriefData(self.book)
-        involved = set().union(*data._services_of.values())
-        services = [s for s in self.book.catalog.services if s.id in involved]
-        return render("brief.md.j2", path, lang, platforms=data.platforms, services=services,
-                      data_file=data_file(lang))
-
-
 def brief_files(book: FactBook) -> dict[str, str]:
     """{path under the site root: content}: the brief's data, a compact file per language."""
     data = BriefData(book)

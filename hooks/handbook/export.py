@@ -30,10 +30,9 @@ def export(catalog: Catalog, docs: Path, out: Path) -> int:
         else:
             shutil.copyfile(source, target)
         written += 1
-    for lang in CODES:
-        for path in generator.paths():
-            target = out / lang / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(generator.page(path, lang), encoding="utf-8")
-            written += 1
+    for document in generator.documents():
+        target = out / document.source
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generator.page(document.path, document.lang), encoding="utf-8")
+        written += 1
     return written

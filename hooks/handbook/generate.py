@@ -1,8 +1,9 @@
 """The generator: models in, Markdown out, one page per path and language.
 
-It knows nothing of MkDocs. Pages are Markdown files (front matter, headings
-with explicit ids) whose bodies come from the Jinja templates in
-`templates/` beside it; links between pages are relative directory URLs
+It knows nothing of MkDocs. It renders every page of every type registered in
+`pagetypes.py`: Markdown files (front matter, headings with explicit ids) whose
+bodies come from the Jinja templates in `templates/` beside it; links between
+pages are relative directory URLs
 (`../int-calendar/`), so the output moves to any engine that serves
 `services/<id>/`. Hand-written pages in `docs/` may hold markers
 (`<!-- handbook:services-table -->`) that `expand_markers` fills in; an unknown
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
@@ -21,17 +23,16 @@ from . import answers, bidi
 from .bidi import has_hebrew
 from .dates import written
 from .escaping import finalize, html_text, markdown_inline, yaml_str
-from .brief import BriefPage
 from .catalog import Catalog
-from .factpages import FactPages
 from .facttables import FactBook
 from .models import SECTIONS
 from .sourcewatch import SourceWatch
 from .changes import month_words
 from .reviews import ReviewBook, build_date
-from .languages import DIRECTION, of_direction
+from .languages import CODES, DIRECTION, of_direction
 from .strings import STRINGS, plural, plural_words
-from . import urls
+from . import pagetypes
+from .pagetypes import Document, DuplicatePage, PageType
 from .urls import PageLinks
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -67,12 +68,13 @@ def term_html(piece: str, tooltip: str, focusable: bool, isolate: str | None = N
 class Generator:
     """Every generated page, and the markers of hand-written ones, per language."""
 
-    def __init__(self, catalog: Catalog, templates: Path = TEMPLATES, today=None):
+    def __init__(self, catalog: Catalog, templates: Path | None = None, today=None,
+                 page_types: list[PageType] | None = None):
         self.catalog = catalog
         # Staleness of reviews is relative to the build date (tests pass their own).
         self.reviews = ReviewBook(catalog.reviews, today or build_date())
         self.env = Environment(
-            loader=FileSystemLoader(str(templates)),
+            loader=FileSystemLoader(templates or TEMPLATES),
             bytecode_cache=_BYTECODE,
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
@@ -110,49 +112,38 @@ class Generator:
             "services-table": self._services_table,
         }
         self.facts = FactBook(catalog, self.reviews)
-        self.fact_pages = FactPages(self, self.facts)
         self._explained: set[str] = set()  # glossary ids explained so far on the page being made
-        # Listed once: every page asks whether it is generated (a list per page grew with the catalog).
-        self._paths = (
-            [urls.SERVICES]
-            + [urls.service(s.id) for s in self.catalog.services]
-            + [urls.TAKEAWAYS, urls.GLOSSARY]
-            + self.fact_pages.paths()
-            + [urls.REVIEW, urls.CHANGES, urls.FINDER, urls.BRIEF]
-        )
-        self._generated = frozenset(self._paths)
+        # Every page of every registered type, listed once: every page asks whether it is generated.
+        self._pages: dict[str, tuple[PageType, Any]] = {}
+        for kind in page_types if page_types is not None else pagetypes.PAGE_TYPES:
+            for path, subject in kind.pages(catalog):
+                if path in self._pages:
+                    raise DuplicatePage(f"{path}: a page of both '{self._pages[path][0].name}' and '{kind.name}' "
+                                        "(pagetypes.py): an id may not take another page's path")
+                self._pages[path] = (kind, subject)
+        self._documents = {d.source: d for d in (Document(kind, path, lang, subject) for lang in CODES
+                                                 for path, (kind, subject) in self._pages.items())}
 
     def paths(self) -> list[str]:
-        """Doc paths of the generated pages (the same in every language)."""
-        return list(self._paths)
+        """Doc paths of the generated pages (the same in every language), in the registry's order."""
+        return list(self._pages)
+
+    def documents(self) -> list[Document]:
+        """Every generated page in every language: each language's, in the registry's order."""
+        return list(self._documents.values())
+
+    def document(self, source: str) -> Document | None:
+        """The generated page whose source is `source` (`en/services/x.md`); None for any other."""
+        return self._documents.get(source)
 
     def is_generated(self, path: str | None) -> bool:
-        return path in self._generated
+        return path in self._pages
 
     def page(self, path: str, lang: str) -> str:
         """The Markdown of generated page `path` in `lang`."""
+        kind, subject = self._pages[path]
         self._explained = set()
-        if path == urls.GLOSSARY:
-            return self.render("glossary.md.j2", path, lang)
-        if path == urls.SERVICES:
-            return self.render("services_index.md.j2", path, lang)
-        if path == urls.TAKEAWAYS:
-            return self.render("takeaways.md.j2", path, lang, takeaways=self.catalog.takeaways)
-        if path == urls.REVIEW:
-            return self.render("review.md.j2", path, lang, book=self.facts)
-        if path == urls.CHANGES:
-            return self.render("changes.md.j2", path, lang, book=self.facts)
-        if path == urls.FINDER:
-            return self.render("finder.md.j2", path, lang, book=self.facts, table=self.facts.finder(),
-                               options=self.facts.finder_options(lang))
-        if path == urls.BRIEF:
-            return BriefPage(self.facts).page(self.render, path, lang)
-        if path in self.fact_pages:
-            return self.fact_pages.page(path, lang)
-        if path.startswith("services/") and path.endswith(".md"):
-            service = self.catalog.service(path[len("services/"):-3])
-            return self.render("service.md.j2", path, lang, service=service)
-        raise KeyError(path)
+        return self.render(kind.template, path, lang, **kind.context(self.facts, subject, lang))
 
     def expand_markers(self, markdown: str, lang: str, path: str, source: str) -> str:
         """Fill the `<!-- handbook:NAME -->` markers of a hand-written page."""
