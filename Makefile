@@ -35,12 +35,16 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
+# A process per core (pytest-xdist), at most four; a module's tests share one process, its
+# served site and its browser; the site is built once for all (tests/conftest.py).
+PARALLEL := -n auto --maxprocesses 4 --dist loadscope
+
 test: lint $(NODE_STAMP)  ## ruff, then every test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # While editing: the browser tests (marked `browser`) are most of `make test`'s time.
 quick: lint $(NODE_STAMP)  ## ruff, then every test but those in a browser
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not browser"
 
 lint: $(STAMP)  ## ruff, with the rules in pyproject.toml
 	$(BIN)/ruff check .

@@ -161,6 +161,13 @@ RELIANCES: list[Reliance] = [
              "`Worker`'s `postMessage`), and the worker keeps a term's `~1` (lunr's edit distance) through "
              "its own transformation",
              "typos and Hebrew prefix letters find nothing again (\"hubspt\", \"בשופיפיי\")"),
+    Reliance("material_search_worker_results", "mkdocs-material", "overrides/partials/search-query.html",
+             "the bundle reads its worker's answers with `addEventListener(\"message\")` (RxJS `fromEvent`, "
+             "taking `event.data`); an answer is `{type: 3, data: {items}}`, a list per page of results "
+             "each with its `score` and `terms` (every query term: whether the result matched it), and the "
+             "bundle shows a page's results in that order, those below its first one's score folded",
+             "results are ranked by Material's score alone again: an answer without a word typed can lead, "
+             "and a fact's row is listed on each of its pages"),
     Reliance("material_search_highlight", "mkdocs-material", "overrides/partials/search-query.html",
              "for `?h=` the bundle wraps the words in `<mark data-md-highlight>`, in place of the page's text "
              "nodes",

@@ -319,6 +319,18 @@ def _material_search_worker_query(request):
     assert "[~^]\\d+$" in worker, "the worker's query transformation no longer keeps `~1`"
 
 
+def _material_search_worker_results(request):
+    assert re.search(r'function \w+\(\w+\)\{return \w+\(\w+,"message",\w+=>\w+\.data\)\}', _bundle()), \
+        "the bundle no longer reads its worker's messages with fromEvent(worker, \"message\", e => e.data)"
+    worker = next((MATERIAL / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(
+        encoding="utf-8")
+    assert re.search(r"return\{type:3,data:\w+\.search\(\w+\)\}", worker), "the worker answers otherwise"
+    assert re.search(r"score:\w+\*\(1\+\w+\(\w+,2\)\),terms:\w+", worker), \
+        "the worker's results no longer carry their score and matched terms"
+    # A page's results: those below its first one's score are folded ("N more on this page").
+    assert re.search(r"let \w+=\w+\[0\]\.score,", _bundle()) and "md-search-result__more" in _bundle()
+
+
 def _markdown_raw_html_blocks(request):
     # Real generated pages (a service with its coming changes, the brief's form, a comparison's table),
     # converted whole and with their blocks set aside, as MkDocs converts them.
@@ -383,6 +395,7 @@ CHECKS = {
     "material_bundle_requests": _material_bundle_requests,
     "material_search_controls": _material_search_controls,
     "material_search_worker_query": _material_search_worker_query,
+    "material_search_worker_results": _material_search_worker_results,
     "material_search_highlight": _material_search_highlight,
 }
 
