@@ -236,7 +236,7 @@ def zensical_index(index: dict, lang: Language) -> dict:
         if not anchor:
             pages[page] = doc["title"]
         hidden = " ".join(doc.get(k, "") for k in ("keys", "platform", "about")).strip()
-        text = (f'<span hidden>{_escape(hidden)}</span>' if hidden else "") + doc["text"]
+        text = (f'<span hidden="hidden">{_escape(hidden)}</span>' if hidden else "") + doc["text"]
         item = {"location": doc["location"], "level": 2 if anchor else 1, "title": doc["title"], "text": text,
                 "path": [pages[page]] if anchor and page in pages else []}
         items.append(item)
