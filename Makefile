@@ -84,4 +84,4 @@ site-zensical: $(STAMP)  ## both languages built by Zensical from the export, in
 	$(BIN)/python -m handbook zensical-config build
 	$(BIN)/zensical build --strict -f build/zensical-he.yml
 	$(BIN)/zensical build --strict -f build/zensical-en.yml
-	$(BIN)/python -m handbook zensical-search build
+	$(BIN)/python -m handbook zensical-finish build

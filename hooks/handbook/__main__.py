@@ -27,9 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     zensical = sub.add_parser("zensical-config",
                               help="export, then lay out one docs folder and one Zensical config per language in DIR")
     zensical.add_argument("dir", help="the build folder (make site-zensical: build/)")
-    zsearch = sub.add_parser("zensical-search",
-                             help="write each language's search.json into the Zensical build in DIR")
-    zsearch.add_argument("dir", help="the build folder the configs were written into")
+    zfinish = sub.add_parser("zensical-finish",
+                             help="add the exports and each language's search.json to the Zensical build in DIR")
+    zfinish.add_argument("dir", help="the build folder the configs were written into")
     imp = sub.add_parser("import", help="import a research document into the data (Hebrew only; keeps the rest)")
     imp.add_argument("file", help="the research document (Markdown)")
     imp.add_argument("--delete-removed", action="store_true",
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         written = export(catalog, ROOT / "docs", Path(args.dir))
         print(f"wrote {written} files to {args.dir}")
         return 0
-    if args.command in ("zensical-config", "zensical-search"):
+    if args.command in ("zensical-config", "zensical-finish"):
         return _zensical(args, catalog)
     return 2
 
@@ -85,9 +85,12 @@ def main(argv: list[str] | None = None) -> int:
 def _zensical(args, catalog) -> int:
     from . import zensical
     build = Path(args.dir)
-    if args.command == "zensical-search":
+    if args.command == "zensical-finish":
+        import os
+        # The feeds' absolute addresses: the published one (SITE_URL), else this machine's, as mkdocs.yml.
+        site_url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
         try:
-            counts = zensical.write_search(catalog, build)
+            counts = zensical.finish(catalog, build, site_url)
         except FileNotFoundError as e:
             print(e, file=sys.stderr)
             return 1

@@ -8,8 +8,10 @@ language with the site's assets in it, and writes one Zensical config per langua
 hooks give the MkDocs site: the language and its direction, the navigation in the
 language's words and order (hooks/pages.py orders it there), the site's scripts
 and stylesheets (taken from mkdocs.yml, their one home) and links between the
-languages. After Zensical has built them, `write_search` replaces each language's
-`search.json` with the handbook's own entries (searchindex.py: a result per
+languages; a link the generator writes from a page's address is rewritten from its
+source, as Zensical reads links. After Zensical has built them, `finish` adds the
+fact exports, as hooks/exports.py does, and replaces each language's `search.json`
+with the handbook's own entries (searchindex.py: a result per
 bullet and fact row, Hebrew words found without their prefix letters) in the
 format Zensical's search reads. It knows nothing of MkDocs; it runs no Zensical.
 """
@@ -17,6 +19,7 @@ format Zensical's search reads. It knows nothing of MkDocs; it runs no Zensical.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -25,6 +28,7 @@ import yaml
 
 from . import urls
 from .catalog import Catalog
+from .factexport import exports
 from .facttables import COMPARISONS
 from .languages import LANGUAGES, Language
 from .searchindex import SEPARATOR, pages_index
@@ -62,6 +66,7 @@ def stage(catalog: Catalog, markdown: Path, build: Path, mkdocs_yml: Path) -> li
             shutil.rmtree(docs)
         shutil.copytree(markdown / lang.code, docs)
         shutil.copytree(markdown / "assets", docs / "assets")
+        _links_from_sources(docs)
         config = settings(catalog, lang, docs, site)
         target = config_path(build, lang)
         target.write_text(_HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -157,6 +162,64 @@ def _root_to(lang: Language, target: Language) -> str:
 
 
 # ----------------------------------------------------------------------------
+# Links
+# ----------------------------------------------------------------------------
+
+
+def _links_from_sources(docs: Path) -> None:
+    # The generator writes a link as the browser follows it, from the page's address
+    # (`../takeaways/#x` on finder/); MkDocs passes it on as written. Zensical reads a
+    # relative link from the page's source file instead (finder.md, in the docs' root) and
+    # adds the `../` a directory address needs, so every such link would miss by a folder:
+    # each becomes the page's source path (`takeaways.md#x`), which Zensical turns back into
+    # the address and checks, or a path from the source's folder for any other file.
+    pages = {_address(p.relative_to(docs).as_posix()): p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    for page in docs.rglob("*.md"):
+        source = page.relative_to(docs).as_posix()
+        text = page.read_text(encoding="utf-8")
+        # Zensical leaves what is inside <noscript> as it is (the brief's list of links): so do we.
+        parts = _NOSCRIPT.split(text)
+        fixed = "".join(part if part.startswith("<noscript") else
+                        _LINK.sub(lambda m: m[1] + _from_source(m[2], source, pages) + m[3], part)
+                        for part in parts)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+# A link in HTML (href, src: what Zensical rewrites) or in Markdown: `](x)`.
+_LINK = re.compile(r'((?:\b(?:href|src)=")|(?:\]\())([^"()\s]*)(["\)])')
+_NOSCRIPT = re.compile(r"(<noscript\b.*?</noscript>)", re.S)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#|$)", re.I)
+
+
+def _address(source: str) -> str:
+    # A page's directory address from its source: `finder.md` -> `finder/`, `services/index.md` -> `services/`.
+    stem = source[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def _from_source(link: str, source: str, pages: dict[str, str]) -> str:
+    if _EXTERNAL.match(link):
+        return link
+    path, mark, rest = link.partition("#")
+    if not mark:
+        path, mark, rest = link.partition("?")
+    if path.endswith(".md"):
+        return link  # a hand-written page's link, already from its source
+    target = posixpath.normpath(posixpath.join(_address(source), path)) + ("/" if path.endswith("/") else "")
+    if target in (".", "./"):
+        target = ""
+    folder = posixpath.dirname(source)
+    if target in pages:
+        new = posixpath.relpath(pages[target], folder or ".")
+    else:
+        new = posixpath.relpath(target or ".", folder or ".") + ("/" if target.endswith("/") else "")
+    return new + mark + rest
+
+
+# ----------------------------------------------------------------------------
 # What mkdocs.yml says, read once
 # ----------------------------------------------------------------------------
 
@@ -204,6 +267,17 @@ def _site_settings(mkdocs_yml: Path) -> dict:
 # ----------------------------------------------------------------------------
 # Search
 # ----------------------------------------------------------------------------
+
+
+def finish(catalog: Catalog, build: Path, site_url: str) -> dict[str, int]:
+    """What the hooks add to a built site, added to Zensical's: the fact exports
+    (`api/v1/`, the vendor changes' feeds and calendar) and each language's search;
+    returns the number of search entries by language."""
+    for path, content in exports(catalog, site_url).items():
+        target = build / SITE / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    return write_search(catalog, build)
 
 
 def write_search(catalog: Catalog, build: Path) -> dict[str, int]:
