@@ -19,6 +19,7 @@ format Zensical's search reads. It knows nothing of MkDocs; it runs no Zensical.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import shutil
@@ -87,6 +88,8 @@ def settings(catalog: Catalog, lang: Language, docs: Path, site: dict) -> dict:
     return {
         "site_name": lang.site_name,
         "site_description": site["descriptions"].get(lang.code, ""),
+        # Canonical addresses and the sitemap: the published address (SITE_URL) and the language's folder.
+        "site_url": site["site_url"].rstrip("/") + "/" + lang.prefix,
         "docs_dir": f"{SOURCES}/{lang.code}",
         "site_dir": f"{SITE}/{lang.prefix}".rstrip("/"),
         "use_directory_urls": True,
@@ -255,6 +258,7 @@ def _site_settings(mkdocs_yml: Path) -> dict:
     descriptions = {lang["locale"]: lang.get("site_description", config.get("site_description", ""))
                     for lang in i18n["languages"]}
     return {
+        "site_url": os.environ.get("SITE_URL") or config.get("site_url") or "",
         "theme": theme,
         "palettes": palettes,
         "descriptions": descriptions,
