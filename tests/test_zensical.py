@@ -256,3 +256,12 @@ def test_every_link_between_pages_lands(build):
                 broken.append(f"{page.parent.relative_to(site)}/: {link} (no such anchor)")
     assert checked > 5000
     assert not broken, f"{len(broken)} of {checked} links lead nowhere, e.g. {broken[:5]}"
+
+
+def test_finishing_before_a_build_says_what_to_run(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "handbook", "zensical-finish", str(tmp_path)], cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")}, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "no built site" in done.stderr and "zensical-he.yml" in done.stderr, done.stderr

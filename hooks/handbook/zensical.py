@@ -151,7 +151,7 @@ def _title(page: Path) -> str:
     match = _FRONT_MATTER.match(text)
     meta = yaml.safe_load(match[1]) if match else None
     if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
-        raise ValueError(f"{page.name}: no title in its front matter")
+        raise ValueError(f"{page}: no title in its front matter")
     return meta["title"]
 
 
@@ -277,6 +277,8 @@ def finish(catalog: Catalog, build: Path, site_url: str) -> dict[str, int]:
     """What the hooks add to a built site, added to Zensical's: the fact exports
     (`api/v1/`, the vendor changes' feeds and calendar) and each language's search;
     returns the number of search entries by language."""
+    for lang in LANGUAGES:  # before writing anything
+        _built_site(build, lang)
     for path, content in exports(catalog, site_url).items():
         target = build / SITE / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -290,9 +292,7 @@ def write_search(catalog: Catalog, build: Path) -> dict[str, int]:
     counts = {}
     words = vocabulary(catalog)
     for lang in LANGUAGES:
-        root = site_dir(build, lang)
-        if not (root / "index.html").is_file():
-            raise FileNotFoundError(f"{root}: no built site (run Zensical with {config_path(build, lang).name} first)")
+        root = _built_site(build, lang)
         pages = sorted(_articles(root, lang))
         index = pages_index(pages, catalog.glossary.aliases_in, words)
         converted = zensical_index(index, lang)
@@ -300,6 +300,13 @@ def write_search(catalog: Catalog, build: Path) -> dict[str, int]:
                                           encoding="utf-8")
         counts[lang.code] = len(converted["items"])
     return counts
+
+
+def _built_site(build: Path, lang: Language) -> Path:
+    root = site_dir(build, lang)
+    if not (root / "index.html").is_file():
+        raise FileNotFoundError(f"{root}: no built site (run Zensical with {config_path(build, lang).name} first)")
+    return root
 
 
 def zensical_index(index: dict, lang: Language) -> dict:
