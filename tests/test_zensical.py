@@ -106,6 +106,9 @@ def test_every_table_and_citation_control_is_there(build, lang):
             rows = len(re.findall(r"<tr\b[^>]*\bid=", section))
             assert len(table[0].xpath("./tbody/tr[@id]")) == rows > 0, f"{lang.code}/{url}: #{table_id}'s rows"
             tables += 1
+        # A page of wide tables is marked wide for handbook.css, as the MkDocs site marks it.
+        wide = bool(re.search(r"^wide: true$", markdown.split("\n---\n", 1)[0], re.M))
+        assert bool(page.xpath('//article//*[@class="hb-wide"]')) == wide, f"{lang.code}/{url}: wide is {wide}"
         expected = len(_CITE.findall(markdown))
         controls = page.xpath('//article//button[@class="hb-cite"]')
         assert len(controls) == expected, f"{lang.code}/{url}: {len(controls)} citation controls, exported {expected}"

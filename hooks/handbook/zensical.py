@@ -185,8 +185,19 @@ def _links_from_sources(docs: Path) -> None:
         fixed = "".join(part if part.startswith("<noscript") else
                         _LINK.sub(lambda m: m[1] + _from_source(m[2], source, pages) + m[3], part)
                         for part in parts)
+        fixed = _mark_wide(fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
+
+
+def _mark_wide(text: str) -> str:
+    # A page of wide tables (front matter `wide: true`) is marked for handbook.css as
+    # overrides/main.html marks it in the MkDocs site (Zensical uses no overrides).
+    match = _FRONT_MATTER.match(text)
+    meta = yaml.safe_load(match[1]) if match else None
+    if not (isinstance(meta, dict) and meta.get("wide")):
+        return text
+    return text[:match.end()] + '\n<div class="hb-wide" hidden></div>\n' + text[match.end():]
 
 
 # A link in HTML (href, src: what Zensical rewrites) or in Markdown: `](x)`.
