@@ -268,3 +268,58 @@ def test_finishing_before_a_build_says_what_to_run(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "no built site" in done.stderr and "zensical-he.yml" in done.stderr, done.stderr
+
+
+# Zensical's own search worker (zensical-ui's), run in node over the index written here:
+# (language, query, where its first three results must include).
+SEARCHES = [
+    ("he", "משתתפים", "services/int-calendar/#attendees-sync"),  # the research says המשתתפים
+    ("he", "אזעקות", "services/integration-complex/#logging"),  # ואזעקות
+    ("he", "מגבלת קצב של שופיפיי", "compare/rate-limits/#shopify-rate-limit"),  # a platform's Hebrew spelling
+    ("he", "זירו יומי", "compare/rate-limits/#xero-rate-limit"),  # a window in everyday Hebrew
+    ("he", "500000", "services/int-crm-accounting/#quickbooks-rate-limit"),  # written 500,000
+    ("en", "Xero daily limit", "compare/rate-limits/#xero-rate-limit"),
+    ("en", "16MB", "services/int-ecommerce/#webhook-payload-size"),  # written 16 MB
+]
+_WORKER_RUN = """
+const fs = require('fs'), vm = require('vm');
+const [worker, index, queries] = process.argv.slice(1);
+const messages = [], self = {postMessage: m => messages.push(m)};
+const context = {self, Intl, console, URL, TextEncoder};
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(worker, 'utf8'), context);
+const data = JSON.parse(fs.readFileSync(index, 'utf8'));
+const until = async type => { while (!messages.some(m => m.type === type || m.type === 4)) await new Promise(r => setTimeout(r, 5)); };
+(async () => {
+  self.onmessage({data: {type: 0, data}}); await until(1);
+  const found = {};
+  for (const input of JSON.parse(queries)) {
+    messages.length = 0;
+    const filter = {input: {type: 'operator', data: {operator: 'and', operands: []}},
+                    aggregation: {input: [{type: 'term', data: {field: 'tags'}}]}};
+    self.onmessage({data: {type: 2, data: {input, filter}}});
+    await until(3);
+    const result = messages.find(m => m.type === 3);
+    found[input] = result ? result.data.items.slice(0, 3).map(i => data.items[i.id].location) : null;
+  }
+  console.log(JSON.stringify(found));
+})();
+"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=lambda lang: lang.code)
+def test_zensicals_search_finds_what_readers_type(build, lang):
+    import zensical_ui
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to run Zensical's search worker", pytrace=False)
+    worker = next((Path(zensical_ui.__file__).parent / "templates" / "assets" / "javascripts" / "workers")
+                  .glob("search.*.js"))
+    queries = [(q, where) for code, q, where in SEARCHES if code == lang.code]
+    done = subprocess.run([node, "-e", _WORKER_RUN, str(worker), str(site_dir(build, lang) / "search.json"),
+                           json.dumps([q for q, _ in queries])], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    missed = {q: found[q] for q, where in queries if where not in (found[q] or [])}
+    assert not missed, f"{lang.code}: not among the first three: {missed}"
