@@ -105,12 +105,12 @@ def settings(catalog: Catalog, lang: Language, docs: Path, site: dict) -> dict:
         "extra_javascript": site["extra_javascript"],
         "extra_css": site["extra_css"],
         "markdown_extensions": site["markdown_extensions"],
-        "nav": nav(catalog, lang, docs),
+        "nav": nav(catalog, docs),
     }
 
 
-def nav(catalog: Catalog, lang: Language, docs: Path) -> list:
-    """The navigation of one language, as the MkDocs site orders and names it (hooks/pages.py):
+def nav(catalog: Catalog, docs: Path) -> list:
+    """The navigation of one language's docs, as the MkDocs site orders and names it (hooks/pages.py):
     the home page, the pages at the root by file name, the sections (named by their index
     page, services by number, comparisons in the generator's order), the glossary last."""
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
