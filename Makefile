@@ -79,3 +79,13 @@ bench: $(STAMP)  ## build times at 10, 100 and 1,000 services, live reload, page
 
 clean:
 	rm -rf site build screenshots
+
+# Zensical reads no hooks and no i18n: the generator writes each language's docs and config
+# (hooks/handbook/zensical.py), Zensical builds Hebrew, then English inside it, and the
+# handbook's search entries replace Zensical's own. README, "The site with Zensical".
+.PHONY: site-zensical
+site-zensical: $(STAMP)  ## both languages built by Zensical from the export, into build/zensical/
+	$(BIN)/python -m handbook zensical-config build
+	$(BIN)/zensical build --strict -f build/zensical-he.yml
+	$(BIN)/zensical build --strict -f build/zensical-en.yml
+	$(BIN)/python -m handbook zensical-finish build

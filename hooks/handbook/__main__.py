@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schemas are stale")
     export = sub.add_parser("export", help="write the generated Markdown tree (both languages) into DIR")
     export.add_argument("dir")
+    zensical = sub.add_parser("zensical-config",
+                              help="export, then lay out one docs folder and one Zensical config per language in DIR")
+    zensical.add_argument("dir", help="the build folder (make site-zensical: build/)")
+    zfinish = sub.add_parser("zensical-finish",
+                             help="add the exports and each language's search.json to the Zensical build in DIR")
+    zfinish.add_argument("dir", help="the build folder the configs were written into")
     imp = sub.add_parser("import", help="import a research document into the data (Hebrew only; keeps the rest)")
     imp.add_argument("file", help="the research document (Markdown)")
     imp.add_argument("--delete-removed", action="store_true",
@@ -71,7 +77,38 @@ def main(argv: list[str] | None = None) -> int:
         written = export(catalog, ROOT / "docs", Path(args.dir))
         print(f"wrote {written} files to {args.dir}")
         return 0
+    if args.command in ("zensical-config", "zensical-finish"):
+        return _zensical(args, catalog)
     return 2
+
+
+def _zensical(args, catalog) -> int:
+    from . import zensical
+    build = Path(args.dir)
+    if args.command == "zensical-finish":
+        import os
+        # The feeds' absolute addresses: the published one (SITE_URL), else this machine's, as mkdocs.yml.
+        site_url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+        try:
+            counts = zensical.finish(catalog, build, site_url)
+        except FileNotFoundError as e:
+            print(e, file=sys.stderr)
+            return 1
+        print("search.json: " + ", ".join(f"{lang} {n} entries" for lang, n in counts.items()))
+        return 0
+    from .export import export
+    markdown = build / "markdown"
+    if markdown.exists():
+        import shutil
+        shutil.rmtree(markdown)  # a page removed from the data leaves no stale copy
+    export(catalog, ROOT / "docs", markdown)
+    try:
+        configs = zensical.stage(catalog, markdown, build, ROOT / "mkdocs.yml")
+    except ValueError as e:
+        print(e, file=sys.stderr)
+        return 1
+    print("wrote " + ", ".join(str(c) for c in configs) + " (build them in this order)")
+    return 0
 
 
 def _recheck(args, catalog) -> int:
