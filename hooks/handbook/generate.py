@@ -29,7 +29,7 @@ from .models import SECTIONS
 from .sourcewatch import SourceWatch
 from .changes import month_words
 from .reviews import ReviewBook, build_date
-from .languages import CODES, DIRECTION, of_direction
+from .languages import CODES, DEFAULT, DIRECTION, of_direction
 from .strings import STRINGS, plural, plural_words
 from . import pagetypes
 from .pagetypes import Document, DuplicatePage, PageType
@@ -108,6 +108,9 @@ class Generator:
         self.env.globals["month_words"] = month_words
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
         self.env.globals["answers"] = answers.Answers(catalog)  # an answer's origin, a review's figure lines, a citation's plain text
+        # A template asks whether its page is in the research's language (`lang is research_language`:
+        # English links to the Hebrew original, shows it where untranslated), never which language it is.
+        self.env.tests["research_language"] = lambda code: code == DEFAULT.code
         self.producers = {
             "services-table": self._services_table,
         }
