@@ -350,10 +350,6 @@ def _stray_files(data_dir: Path, rel) -> list[str]:
     return problems
 
 
-def _parse(text: str):
-    return yamlio.load(text)
-
-
 def _parse_all(paths: list[Path]) -> dict[Path, object]:
     """The YAML of every file that parses, by path; with many files, a second
     process parses every other one (the YAML is most of the time it takes to
@@ -380,7 +376,7 @@ def _load(path: Path, model: type[BaseModel], problems: list[str], rel,
     # bad entry is one problem, not one more for everything that names it.
     name = rel(path)
     try:
-        raw = parsed[path] if parsed and path in parsed else _parse(yamlio.read_data(path))
+        raw = parsed[path] if parsed and path in parsed else yamlio.load(yamlio.read_data(path))
     except FileNotFoundError:
         problems.append(f"{name}: file is missing")
         return None

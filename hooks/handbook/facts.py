@@ -22,8 +22,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 
-from .figures import (BYTES, COUNTED, HEADROOM, SECONDS, Quantity, Range, Unit,  # noqa: F401 (re-exported)
-                      Window, WindowUnit)
+from .figures import BYTES, SECONDS, Quantity, Range
 from .models import BulletRef, Slug, Strict, Text
 from .refs import Bullets
 from .unique import duplicates
