@@ -4,9 +4,9 @@ Every data file names a bullet the same way: a `models.BulletRef` (a fact's
 source, a review's or a vendor change's bullets, a takeaway link's
 `applies_to`), or a field marked `models.Cites` (a takeaway link's takeaway).
 `Bullets` is the one resolver: the bullet a reference names, or the one
-problem, located, with the nearest ids that exist
-(`data/reviews.yaml: reviews[3].bullets[0]: unknown bullet 'int-crm#hubspot-rate'
-(nearest: int-crm#hubspot-rate-limit, ...)`). `citations` finds every reference
+problem, located, with the nearest ids that exist (`data/reviews.yaml:
+reviews[3].bullets[0]: unknown bullet 'int-crm-marketing#hubspot-rate-limt'
+(nearest: int-crm-marketing#hubspot-rate-limit, ...)`). `citations` finds every reference
 in a file, loaded or as YAML read, by the file's model: the catalog's check and
 the importer's "who cites this bullet" read the same places of every file.
 """
@@ -74,7 +74,8 @@ class Bullets:
 
     def check(self, name: str, model: type[BaseModel], data) -> list[str]:
         """Every reference of a file to no bullet, each at its place (`data`: the file's loaded model)."""
-        return [p for loc, ref in citations(model, data) if (p := self.problem(name, place(loc), ref))]
+        return [p for loc, ref in citations(model, data)
+                if self.get(ref) is None and (p := self.problem(name, place(loc), ref))]
 
 
 def place(loc: Place) -> str:
@@ -120,7 +121,10 @@ def _walk(annotation, marks: tuple, value, loc: Place, out: list) -> None:
     elif origin is list:
         if isinstance(value, (list, tuple)):
             for i, item in enumerate(value):
-                _walk(get_args(annotation)[0], (), item, (*loc, i), out)
+                if isinstance(item, BulletRef):  # a loaded one: nothing to look into (a catalog has thousands)
+                    out.append(((*loc, i), item))
+                else:
+                    _walk(get_args(annotation)[0], (), item, (*loc, i), out)
     elif isinstance(annotation, type) and issubclass(annotation, BulletRef):
         ref = value if isinstance(value, BulletRef) else _read(value)
         if ref is not None:
