@@ -113,9 +113,13 @@ def test_every_fact_cites_bullets_that_state_it(catalog):
 
 BAD_FACTS = {
     "unknown bullet": (lambda d: d["facts"][0]["sources"][0].update(bullet="hubspot-rate"),
-                       "data/facts/hubspot.yaml: facts[0].sources[0]: no bullet 'hubspot-rate' in int-crm-marketing"),
+                       "data/facts/hubspot.yaml: facts[0].sources[0]: unknown bullet 'int-crm-marketing#hubspot-rate' "
+                       "(nearest: int-crm-marketing#hubspot-rate-limit, int-crm-marketing#hubspot-token-refresh, "
+                       "int-crm-marketing#crm)"),
     "unknown service": (lambda d: d["facts"][0]["sources"][0].update(service="int-crm"),
-                        "data/facts/hubspot.yaml: facts[0].sources[0]: unknown service 'int-crm'"),
+                        "data/facts/hubspot.yaml: facts[0].sources[0]: unknown bullet 'int-crm#platform-rate-limits' "
+                        "(no service 'int-crm'; nearest: int-ecommerce#platform-rate-limits, "
+                        "int-crm-marketing#platform-rate-limits, int-crm-marketing#zoho-crm-rate-limit)"),
     "number not in the bullet": (lambda d: d["facts"][1].update(value=170),
                                  "data/facts/hubspot.yaml: facts[1].sources[0].stated: '160 requests/10s' does not state 170 (he)"),
     "stated words not in the bullet": (lambda d: d["facts"][1]["sources"][0].update(stated="160 requests/10 sec"),

@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from conftest import RESEARCH, ROOT, run_mkdocs, research_file
+from handbook import yamlio
 from handbook.catalog import load_catalog
 from handbook.generate import Generator
 from handbook.importer import ImportFailure, import_research
@@ -366,6 +367,23 @@ def test_deleting_a_cited_bullet_is_refused_at_each_citation_and_nothing_written
     result = cli("--data", str(data_copy), "import", str(doc))
     assert result.returncode == 0, result.stderr
     assert "3 removed" in result.stdout and changed_files(data_copy) == []
+
+
+def test_deleting_a_bullet_only_a_vendor_change_cites_is_refused_at_the_change(tmp_path, data_copy):
+    # Every data file's citations count, the vendor changes' too: deleting the bullet would leave
+    # data/ failing `make check` at the change.
+    doc = raw(data_copy, "vendor-changes.yaml")
+    doc["changes"][0]["bullets"].append({"service": "int-calendar", "bullet": "all-day-events"})
+    assert len(doc["changes"][0]["bullets"]) == 4
+    yamlio.write(data_copy / "vendor-changes.yaml", doc, "schema/vendor-changes.schema.json")
+    load_catalog(data_copy)  # valid data: the change may cite it
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    result = cli("--data", str(data_copy), "import", str(revised(tmp_path, (ALL_DAY, ""))), "--delete-removed")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert [line.strip() for line in result.stderr.splitlines() if "cites" in line] == [
+        "data/vendor-changes.yaml: changes[0].bullets[3]: cites int-calendar#all-day-events, which --delete-removed "
+        "would delete (it is no longer in the document): cite another bullet there, or remove the citation, first"]
+    assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
 
 
 def test_a_data_file_with_a_duplicate_key_stops_the_import_at_its_line(tmp_path, data_copy):

@@ -370,8 +370,11 @@ def test_unknown_references_and_duplicates_are_all_listed(data_copy):
         reviews[c]["facts"] = reviews[b]["facts"]
     found = _problems(data_copy, change)
     assert "data/reviews.yaml: reviews[0].facts[0]: unknown fact 'no-such-fact' (not in data/facts/)" in found
-    assert any(p.startswith("data/reviews.yaml: reviews[1].bullets[0]: no bullet 'no-such-bullet' in ") for p in found)
-    assert "data/reviews.yaml: reviews[2].bullets[0]: unknown service 'no-such-service'" in found
+    assert ("data/reviews.yaml: reviews[1].bullets[0]: unknown bullet 'int-crm-marketing#no-such-bullet' (nearest: "
+            "int-crm-marketing#n8n, int-crm-marketing#crm, int-crm-marketing#analytics)") in found
+    assert ("data/reviews.yaml: reviews[2].bullets[0]: unknown bullet 'no-such-service#x' (no service "
+            "'no-such-service'; nearest: int-ecommerce#tax-settings, int-ecommerce#woocommerce-permalinks, "
+            "int-ecommerce#woocommerce-payload-size)") in found
     assert f"data/reviews.yaml: reviews[{a + 1}].id: duplicate review id 'whatsapp-pricing' (also reviews[{a}])" in found
     first, second = sorted((b, c))
     assert (f"data/reviews.yaml: reviews[{second}].facts[0]: fact 'whatsapp-image-size' is already reviewed in "

@@ -122,15 +122,21 @@ def _set_ref(i, j, ref):
 
 BAD = {
     "unknown service": (_set_ref(4, 0, "int-calender#exponential-backoff"),
-                        "data/takeaway-links.yaml: links[4].applies_to[0]: unknown service 'int-calender'"),
+                        "data/takeaway-links.yaml: links[4].applies_to[0]: unknown bullet 'int-calender#exponential-backoff' "
+                        "(no service 'int-calender'; nearest: integration-complex#exponential-backoff, "
+                        "takeaways#exponential-backoff, integration-simple#exponential-backoff)"),
     "unknown bullet": (_set_ref(4, 0, "integration-simple#backoff"),
-                       "data/takeaway-links.yaml: links[4].applies_to[0]: 'integration-simple' has no bullet 'backoff'"),
+                       "data/takeaway-links.yaml: links[4].applies_to[0]: unknown bullet 'integration-simple#backoff' "
+                       "(nearest: integration-simple#exponential-backoff, integration-simple#n8n, "
+                       "integration-simple#sync-modes)"),
     "not a reference": (_set_ref(4, 0, "integration-simple/backoff"),
                         "data/takeaway-links.yaml: links[4].applies_to[0]: 'integration-simple/backoff' is not a bullet reference"),
     "listed twice": (_set_ref(4, 1, "integration-simple#exponential-backoff"),
                      "data/takeaway-links.yaml: links[4].applies_to[1]: 'integration-simple#exponential-backoff' is listed twice"),
     "unknown takeaway": (lambda links: links[4].update(takeaway="exponential-back-off"),
-                         "data/takeaway-links.yaml: links[4].takeaway: unknown takeaway 'exponential-back-off'"),
+                         "data/takeaway-links.yaml: links[4].takeaway: unknown bullet 'takeaways#exponential-back-off' "
+                         "(nearest: takeaways#exponential-backoff, integration-simple#exponential-backoff, "
+                         "integration-complex#exponential-backoff)"),
     "takeaway twice": (lambda links: links[5].update(takeaway=links[4]["takeaway"]),
                        "data/takeaway-links.yaml: links[5].takeaway: duplicate takeaway 'exponential-backoff' (also links[4])"),
     "takeaway left out": (lambda links: links.pop(4),

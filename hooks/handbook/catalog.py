@@ -19,11 +19,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import inputcheck, yamlio
 from .anchors import clash, page_ids
-from .facts import GENERAL, TAKEAWAYS, Fact, FactFile, check_facts, check_windows
+from .facts import GENERAL, Fact, FactFile, check_facts, check_windows
 from .glossary import Explainer, check_glossary
-from .models import SECTIONS, SLUG_PATTERN, Glossary, Platform, Platforms, Service, TakeawayLinks, Takeaways
+from .models import (SECTIONS, SLUG_PATTERN, Bullet, BulletRef, Glossary, Platform, Platforms, Service, TakeawayLinks,
+                     Takeaways)
 from .processes import map_in_two
 from .changes import VendorChange, VendorChangeFile, check_changes
+from .refs import Bullets, place as _place
 from .sourcechecks import FILE_NAME as SOURCE_CHECKS, SourceCheck, SourceCheckFile, check_source_checks
 from .reviews import BUILD_DATE_ENV, Review, ReviewFile, build_date, check_plans, check_review_dates, check_reviews
 from .takeaway_links import TakeawayIndex, check_takeaway_links
@@ -49,10 +51,18 @@ class Catalog:
     def service(self, service_id: str) -> Service:
         return self._services_by_id[service_id]
 
+    def bullet(self, ref: BulletRef) -> Bullet:
+        """The bullet a (checked) reference names: a service's, or a takeaway."""
+        return self._bullets[ref]
+
     @cached_property
     def _services_by_id(self) -> dict[str, Service]:
         # Looked up for every fact's source: a scan of the list per lookup grew with the catalog's square.
         return {s.id: s for s in self.services}
+
+    @cached_property
+    def _bullets(self) -> Bullets:
+        return Bullets(self.services, self.takeaways)
 
 
 class DataError(Exception):
@@ -169,14 +179,17 @@ def _load_catalog(data_dir: Path) -> Catalog:
         numbers.setdefault(service.number, name)
         _check_service_refs(service, name, known_platforms, problems)
         services.append(service)
+    # Every file's references to bullets resolve here; those to a file that did not load are that file's problem.
+    bullets = Bullets(services, takeaways, unloaded={p.stem for p in service_files} - {s.id for s in services})
 
     # The mapping and the glossary are added by people after an import: a data
     # folder without them (a new batch, synthetic data) has none yet.
     links_file = data_dir / "takeaway-links.yaml"
     links = _load(links_file, TakeawayLinks, problems, rel, parsed, {}) if links_file.exists() else None
+    if links:
+        problems += bullets.check(rel(links_file), TakeawayLinks, links)
     if links and takeaways:
-        unloaded = {p.stem for p in service_files} - {s.id for s in services}
-        check_takeaway_links(links, takeaways, services, unloaded, rel(links_file), problems)
+        check_takeaway_links(links, takeaways, rel(links_file), problems)
 
     glossary_file = data_dir / "glossary.yaml"
     glossary = _load(glossary_file, Glossary, problems, rel, parsed, {}) if glossary_file.exists() else None
@@ -186,14 +199,14 @@ def _load_catalog(data_dir: Path) -> Catalog:
 
     dropped_facts: dict[str, dict] = {}
     dropped_reviews: dict[str, dict] = {}
-    facts = _load_facts(data_dir, services, known_platforms, takeaways, problems, rel, parsed, dropped_facts)
+    facts = _load_facts(data_dir, bullets, known_platforms, problems, rel, parsed, dropped_facts)
     fact_ids = {f.id for f in facts} | set(dropped_facts)
-    reviews = _load_reviews(data_dir, services, takeaways, fact_ids, problems, rel, parsed, today, dropped_reviews)
+    reviews = _load_reviews(data_dir, bullets, fact_ids, problems, rel, parsed, today, dropped_reviews)
     if reviews and platforms_model:
         # A figure's plans are its vendor's (data/platforms.yaml): a misspelt plan is a located error.
         problems.extend(check_plans(rel(data_dir / "reviews.yaml"), reviews, {f.id: f.platform for f in facts},
                                     platforms, set(dropped_platforms) | set(dropped_facts)))
-    changes = _load_changes(data_dir, services, takeaways, fact_ids, reviews, dropped_reviews, known_platforms,
+    changes = _load_changes(data_dir, bullets, fact_ids, reviews, dropped_reviews, known_platforms,
                             problems, rel, parsed, today)
     # Written by `make recheck`; a catalog never re-checked has none.
     checks_file = data_dir / SOURCE_CHECKS
@@ -213,7 +226,7 @@ def _load_catalog(data_dir: Path) -> Catalog:
                    tuple(facts), tuple(reviews or ()), tuple(changes), tuple(checks.sources) if checks else ())
 
 
-def _load_reviews(data_dir: Path, services, takeaways, fact_ids: set[str], problems: list[str], rel, parsed,
+def _load_reviews(data_dir: Path, bullets: Bullets, fact_ids: set[str], problems: list[str], rel, parsed,
                   today, dropped: dict[str, dict]) -> list[Review] | None:
     # data/reviews.yaml is optional: a catalog nobody has checked yet has none.
     path = data_dir / "reviews.yaml"
@@ -222,19 +235,15 @@ def _load_reviews(data_dir: Path, services, takeaways, fact_ids: set[str], probl
     model = _load(path, ReviewFile, problems, rel, parsed, dropped)
     if model is None:
         return None  # reported; what cites a review is not checked against a file that did not load
-    bullets = {(s.id, item.id): item for s in services for _, item in s.bullets()}
-    if takeaways:
-        bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
-    broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
-    broken |= set() if takeaways else {TAKEAWAYS}
-    problems.extend(check_reviews(rel(path), model.reviews, fact_ids, bullets, broken))
+    problems.extend(bullets.check(rel(path), ReviewFile, model))
+    problems.extend(check_reviews(rel(path), model.reviews, fact_ids, bullets))
     problems.extend(_page_id_clashes(rel(path), "review", [(f"reviews[{i}].id", r.id) for i, r in enumerate(model.reviews)]))
     if today is not None:
         problems.extend(check_review_dates(rel(path), model.reviews, today))
     return list(model.reviews)
 
 
-def _load_changes(data_dir: Path, services, takeaways, fact_ids: set[str], reviews, dropped_reviews: dict[str, dict],
+def _load_changes(data_dir: Path, bullets: Bullets, fact_ids: set[str], reviews, dropped_reviews: dict[str, dict],
                   platforms: set[str] | None, problems: list[str], rel, parsed, today=None) -> list[VendorChange]:
     # data/vendor-changes.yaml is optional, like the reviews it dates.
     path = data_dir / "vendor-changes.yaml"
@@ -244,17 +253,13 @@ def _load_changes(data_dir: Path, services, takeaways, fact_ids: set[str], revie
     model = _load(path, VendorChangeFile, problems, rel, parsed, dropped)
     if model is None or platforms is None:
         return []  # reported; nothing is checked against a file that did not load
-    bullets = {(s.id, item.id) for s in services for _, item in s.bullets()}
-    if takeaways:
-        bullets |= {(TAKEAWAYS, t.id) for g in takeaways.groups for t in g.takeaways}
-    broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
-    broken |= set() if takeaways else {TAKEAWAYS}
     if reviews is not None:
         # A review left out for its own problem is not unknown; one that a change left out
         # for its own problem names is not missing its change.
         named = {r for e in dropped.values() for r in (e.get("reviews") or []) if isinstance(r, str)}
         reviews = [_Named(r.id) if r.id in named else r for r in reviews] + [_Named(r) for r in sorted(dropped_reviews)]
-    problems.extend(check_changes(rel(path), model.changes, fact_ids, bullets, reviews, platforms, broken, today))
+    problems.extend(bullets.check(rel(path), VendorChangeFile, model))
+    problems.extend(check_changes(rel(path), model.changes, fact_ids, reviews, platforms, today))
     problems.extend(_page_id_clashes(rel(path), "change", [(f"changes[{i}].id", c.id) for i, c in enumerate(model.changes)]))
     return list(model.changes)
 
@@ -272,7 +277,7 @@ def _future_rechecks(name: str, checks, today) -> list[str]:
             if day is not None and day > today]
 
 
-def _load_facts(data_dir: Path, services, platforms: set[str] | None, takeaways, problems: list[str], rel, parsed,
+def _load_facts(data_dir: Path, bullets: Bullets, platforms: set[str] | None, problems: list[str], rel, parsed,
                 dropped: dict[str, dict]) -> list[Fact]:
     # data/facts/<platform>.yaml (general.yaml last), then checks across files.
     files = sorted((data_dir / "facts").glob("*.yaml"), key=lambda p: (p.stem == GENERAL, p.stem))
@@ -288,27 +293,38 @@ def _load_facts(data_dir: Path, services, platforms: set[str] | None, takeaways,
             problems.append(f"{name}: platform: '{model.platform}' must be {want}")
         elif expected is not None and platforms is not None and expected not in platforms:
             problems.append(f"{name}: platform: unknown platform '{expected}' (not in data/platforms.yaml)")
+        problems.extend(bullets.check(name, FactFile, model))
         for i, fact in enumerate(model.facts):
             located.append((name, f"facts[{i}]", fact.placed(model.platform)))
-    bullets = {(s.id, item.id): item for s in services for _, item in s.bullets()}
-    if takeaways:
-        bullets |= {(TAKEAWAYS, t.id): t for g in takeaways.groups for t in g.takeaways}
-    # A file that did not load is reported once, not again by every fact citing it.
-    broken = {p.stem for p in (data_dir / "services").glob("*.yaml")} - {s.id for s in services}
-    broken |= set() if takeaways else {TAKEAWAYS}
-    reserved = {i for _, i in bullets} | SECTION_ANCHORS
-    problems.extend(check_facts(located, bullets, reserved, broken))
+    reserved = bullets.ids() | SECTION_ANCHORS
+    problems.extend(check_facts(located, bullets, reserved))
     problems.extend(f"{name}: {place}.id: {problem}" for name, place, fact in located
                     if fact.id not in reserved and (problem := clash("fact", fact.id)))
-    problems.extend(check_windows(located, bullets, broken))
+    problems.extend(check_windows(located, bullets))
     return [fact for _, _, fact in located]
 
 
-# The files `load_catalog` reads; anything else in data/ is a mistake to report,
-# not to ignore (a service saved as `.yml` would silently vanish from the site).
-DATA_FILES = ("platforms.yaml", "takeaways.yaml", "takeaway-links.yaml", "glossary.yaml", "reviews.yaml",
-              "vendor-changes.yaml", SOURCE_CHECKS)
+# The files `load_catalog` reads, each with the model it is read as (a folder's: each of
+# its files'); anything else in data/ is a mistake to report, not to ignore (a service
+# saved as `.yml` would silently vanish from the site).
+MODELS: dict[str, type[BaseModel]] = {
+    "platforms.yaml": Platforms, "takeaways.yaml": Takeaways, "takeaway-links.yaml": TakeawayLinks,
+    "glossary.yaml": Glossary, "reviews.yaml": ReviewFile, "vendor-changes.yaml": VendorChangeFile,
+    SOURCE_CHECKS: SourceCheckFile, "services": Service, "facts": FactFile,
+}
 DATA_FOLDERS = {"services": ".yaml", "facts": ".yaml", "schema": ".json"}
+DATA_FILES = tuple(name for name in MODELS if name not in DATA_FOLDERS)
+
+
+def data_files(data_dir: Path) -> list[tuple[Path, type[BaseModel]]]:
+    """Every data file there is, with the model it is read as (for what walks them all: `refs.citations`)."""
+    out = []
+    for name, model in MODELS.items():
+        if name in DATA_FOLDERS:
+            out += [(path, model) for path in sorted((data_dir / name).glob(f"*{DATA_FOLDERS[name]}"))]
+        elif (data_dir / name).is_file():
+            out.append((data_dir / name, model))
+    return out
 
 
 def _stray_files(data_dir: Path, rel) -> list[str]:
@@ -332,10 +348,6 @@ def _stray_files(data_dir: Path, rel) -> list[str]:
                 problems.append(f"{rel(path)}: not read: files in {parts[0]}/ end in {suffix} "
                                 f"(rename it to {path.stem}{suffix})")
     return problems
-
-
-def _parse(text: str):
-    return yamlio.load(text)
 
 
 def _parse_all(paths: list[Path]) -> dict[Path, object]:
@@ -364,7 +376,7 @@ def _load(path: Path, model: type[BaseModel], problems: list[str], rel,
     # bad entry is one problem, not one more for everything that names it.
     name = rel(path)
     try:
-        raw = parsed[path] if parsed and path in parsed else _parse(yamlio.read_data(path))
+        raw = parsed[path] if parsed and path in parsed else yamlio.load(yamlio.read_data(path))
     except FileNotFoundError:
         problems.append(f"{name}: file is missing")
         return None
@@ -448,22 +460,12 @@ def _placeholders(value, loc: tuple = ()) -> list[str]:
     return []
 
 
-def _place(loc: tuple) -> str:
-    # ('notes', 3, 'en') -> notes[3].en
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
 def _message(err: dict) -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "missing":
         return "missing (field required)"
     if kind == "extra_forbidden":
         return "unknown field (not in the schema; a typo?)"
-    if kind == "string_pattern_mismatch" and "applies_to" in err["loc"]:
-        return f"'{err['input']}' is not a bullet reference (service-id#bullet-id)"
     if kind == "string_pattern_mismatch" and str(err["loc"][-1]) in ("id", "from", "to", "via", "platforms") or (
         kind == "string_pattern_mismatch" and isinstance(err["loc"][-1], int)):
         return f"'{err['input']}' is not a valid id ({SLUG_PATTERN})"

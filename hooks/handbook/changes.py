@@ -4,8 +4,8 @@
 coming (a date, or only a month where the vendor gives no day): what changes,
 the platforms, the facts and bullets it affects, the reviews that report it
 and its sources. `check_changes` validates the cross-references (every fact,
-bullet, review and platform exists; every review's `changed` date is a change
-that names it). `ChangeLog` answers which changes are coming and which are
+review and platform exists, its bullets as every file's do, `refs.Bullets`;
+every review's `changed` date is a change that names it). `ChangeLog` answers which changes are coming and which are
 past on the build date, which affect a service or a platform, and writes the
 Atom feed and the iCalendar file a consultant subscribes to. Plain Python.
 """
@@ -23,8 +23,8 @@ from typing import Annotated, Callable
 from pydantic import Field, StringConstraints, model_validator
 
 from .dates import written
-from .models import Slug, Strict, Text
-from .reviews import BUILD_DATE_ENV, BulletRef, Review, SourceLink
+from .models import BulletRef, Slug, Strict, Text
+from .reviews import BUILD_DATE_ENV, Review, SourceLink
 from .strings import STRINGS, plural
 from .unique import duplicates
 
@@ -104,11 +104,11 @@ class VendorChangeFile(Strict):
     changes: list[VendorChange]
 
 
-def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], bullets: set[tuple[str, str]],
-                  reviews: list[Review] | None, platform_ids: set[str] | None, broken: set[str] = frozenset(),
-                  today: dt.date | None = None) -> list[str]:
+def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], reviews: list[Review] | None,
+                  platform_ids: set[str] | None, today: dt.date | None = None) -> list[str]:
     """Problems as `file: place: message`; `reviews` None: the reviews did not load (not checked against);
-    `today` the build date (a change cannot have been recorded after it)."""
+    `today` the build date (a change cannot have been recorded after it). Its bullets are checked with
+    every file's references (`refs.Bullets.check`)."""
     problems: list[str] = []
     for i, c in enumerate(changes):
         for field_name in ("recorded", "revised"):
@@ -128,9 +128,6 @@ def check_changes(name: str, changes: list[VendorChange], fact_ids: set[str], bu
         for j, f in enumerate(c.facts):
             if fact_ids is not None and f not in fact_ids:
                 problems.append(f"{where}.facts[{j}]: unknown fact '{f}' (not in data/facts/)")
-        for j, b in enumerate(c.bullets):
-            if b.service not in broken and (b.service, b.bullet) not in bullets:
-                problems.append(f"{where}.bullets[{j}]: no bullet '{b.bullet}' in {b.service}")
         for j, r in enumerate(c.reviews):
             if review_ids is not None and r not in review_ids:
                 problems.append(f"{where}.reviews[{j}]: unknown review '{r}' (not in data/reviews.yaml)")

@@ -12,13 +12,13 @@ import datetime as dt
 
 from babel.dates import format_date, format_skeleton
 
-from .languages import language
+from .languages import BY_CODE
 
 
 def written(value: dt.date | str, lang: str, width: str = "long") -> str:
     """`value` (a date, or "YYYY-MM-DD", or "YYYY-MM" for a month alone) in `lang`'s words;
     `width="medium"` for a narrow column ("2 Dec 2026": a month's full name cannot wrap)."""
-    locale = language(lang).date_locale
+    locale = BY_CODE[lang].date_locale
     if isinstance(value, str) and len(value) == 7:  # a month: the vendor gave no day
         return format_skeleton("yMMMM", dt.date.fromisoformat(value + "-01"), locale=locale)
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value

@@ -20,9 +20,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from .brief import brief_files
 from .catalog import Catalog
 from .changes import ATOM_NAME, ICS_NAME, Affected
-from .facts import Fact, Range
+from .facts import Fact
 from .facttables import COMPARISONS, AnswerFigure, FactBook, FactRow, Link, official_figure
-from .figures import Quantity, words
+from .figures import Quantity, Range, words
 from .languages import CODES
 from .models import Text
 from .reviews import Review

@@ -8,10 +8,10 @@ the fact in (`stated`, a verbatim part of the bullet in both languages).
 
 Raw fields are what authors write. Normalized values (per minute, per day,
 seconds, bytes, US dollars) are computed here (`Fact.per_minute`,
-`Fact.seconds`, ...) and never typed by hand. `check_facts` validates the
-cross-references the models cannot see (every source bullet exists and states
-the fact's numbers), and `conflicts` finds where the research disagrees with
-itself.
+`Fact.seconds`, ...) and never typed by hand. `check_facts` validates what
+the models cannot see (every source bullet states the fact's numbers; that it
+exists is `refs.Bullets`' to say), and `conflicts` finds where the research
+disagrees with itself.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 
-from .figures import (BYTES, COUNTED, HEADROOM, SECONDS, Quantity, Range, Unit,  # noqa: F401 (re-exported)
-                      Window, WindowUnit)
-from .models import Slug, Strict, Text
+from .figures import BYTES, SECONDS, Quantity, Range
+from .models import BulletRef, Slug, Strict, Text
+from .refs import Bullets
 from .unique import duplicates
 
 # ---------------------------------------------------------------------------
@@ -40,9 +40,6 @@ KINDS: tuple[str, ...] = FactKind.__args__  # display order
 
 DURATION_KINDS = ("token-lifetime", "timeout", "approval-time", "time-window")
 
-# The closing summary's bullets are cited as service "takeaways".
-TAKEAWAYS = "takeaways"
-
 Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 
 
@@ -51,11 +48,9 @@ Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 # ---------------------------------------------------------------------------
 
 
-class Source(Strict):
+class Source(BulletRef):
     """A bullet the fact comes from, and the words it states the fact in."""
 
-    service: Slug = Field(description=f"A service id, or '{TAKEAWAYS}' for the closing summary.")
-    bullet: Slug = Field(description="The bullet's id (its anchor on the service page).")
     stated: Union[Name, Text] = Field(
         description="The fact as the bullet states it: a verbatim part of the bullet; one string when the "
                     "same in both languages, else {he, en}.")
@@ -190,13 +185,12 @@ def _written(bullet, lang: str) -> str | None:
     return bullet.he if lang == "he" else bullet.en
 
 
-def check_facts(facts: list[tuple[str, str, Fact]], bullets: dict, reserved: set[str],
-                broken: set[str] = frozenset()) -> list[str]:
+def check_facts(facts: list[tuple[str, str, Fact]], bullets: Bullets, reserved: set[str]) -> list[str]:
     """Problems with facts as `file: place: message`.
 
-    `facts` holds (file, place, fact); `bullets` maps (service, bullet id) to
-    its text; `reserved` holds ids a fact may not take (bullet anchors);
-    sources in `broken` services (files that did not load) are not checked.
+    `facts` holds (file, place, fact); `reserved` holds ids a fact may not take
+    (bullet anchors). A source that names no bullet is the references' check's
+    to report (`Bullets.check`), once; here its words are checked.
     """
     problems: list[str] = []
     problems += duplicates([(name, f"{place}.id", fact.id) for name, place, fact in facts], "fact id")
@@ -205,14 +199,9 @@ def check_facts(facts: list[tuple[str, str, Fact]], bullets: dict, reserved: set
             problems.append(f"{name}: {place}.id: '{fact.id}' is already a bullet's anchor; fact ids must differ")
         for j, source in enumerate(fact.sources):
             where = f"{name}: {place}.sources[{j}]"
-            if source.service in broken:
-                continue
-            bullet = bullets.get((source.service, source.bullet))
+            bullet = bullets.get(source)
             if bullet is None:
-                known = source.service == TAKEAWAYS or any(s == source.service for s, _ in bullets)
-                what = f"no bullet '{source.bullet}' in {source.service}" if known else f"unknown service '{source.service}'"
-                problems.append(f"{where}: {what}")
-                continue
+                continue  # reported where the references are checked
             for lang in ("he", "en"):
                 stated, words = source.text[lang], _written(bullet, lang)
                 if words is None:
@@ -301,7 +290,7 @@ def stated_windows(text: str) -> list[float]:
     return out
 
 
-def check_windows(facts: list[tuple[str, str, Fact]], bullets: dict, broken: set[str] = frozenset()) -> list[str]:
+def check_windows(facts: list[tuple[str, str, Fact]], bullets: Bullets) -> list[str]:
     """Each source of a fact with a window (`per`) names that window, in each
     language: in its stated words, or, when they name no window at all
     (`Tier 2 = 10,000`, the window said once for the list), in the bullet."""
@@ -312,9 +301,9 @@ def check_windows(facts: list[tuple[str, str, Fact]], bullets: dict, broken: set
         want = fact.per.seconds
         window = f"{fact.per.amount:g} {fact.per.unit}"
         for j, source in enumerate(fact.sources):
-            bullet = bullets.get((source.service, source.bullet))
-            if source.service in broken or bullet is None:
-                continue  # reported by check_facts
+            bullet = bullets.get(source)
+            if bullet is None:
+                continue  # reported where the references are checked
             for lang in ("he", "en"):
                 stated = source.text[lang]
                 named = stated_windows(stated)

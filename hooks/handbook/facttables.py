@@ -20,12 +20,12 @@ from typing import Callable
 from . import bidi
 from .catalog import Catalog
 from .escaping import csv_cell
-from .facts import KINDS, TAKEAWAYS, Fact, conflicts
+from .facts import KINDS, Fact, conflicts
 from .figures import HEADROOM, PACED_UNDER, RATE_UNITS, Quantity, Range, number, span, words
 from .dates import written
 from . import urls
 from .languages import DIRECTION
-from .models import Plan, Platform, Text
+from .models import TAKEAWAYS, Plan, Platform, Text
 from . import plans as plan_rule
 from .changes import ChangeLog
 from .reviews import DISCREDITED, NEEDS_FIGURES, STATUSES, UNREVIEWED, Review, ReviewBook, build_date
@@ -372,12 +372,11 @@ def official_figure(f, fact_platform: str | None, platforms: dict[str, Platform]
 def _source_links(fact: Fact, catalog: Catalog, lang: str) -> tuple[Link, ...]:
     links = []
     for s in fact.sources:
+        bullet = catalog.bullet(s)
         if s.service == TAKEAWAYS:
-            bullet = next(t for g in catalog.takeaways.groups for t in g.takeaways if t.id == s.bullet)
             links.append(Link(STRINGS[lang]["takeaways"], urls.TAKEAWAYS, s.bullet, _tooltip(bullet[lang], lang)))
         else:
             service = catalog.service(s.service)
-            bullet = next(i for _, i in service.bullets() if i.id == s.bullet)
             links.append(Link(STRINGS[lang]["source_service"].format(n=service.number), urls.service(service.id), s.bullet,
                               _tooltip(bullet[lang], lang)))
     return tuple(links)

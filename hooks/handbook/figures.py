@@ -59,11 +59,6 @@ HEADROOM = 0.85
 # client does not pace against it, so it is not normalized per minute and gets no safe rate.
 PACED_UNDER = 86400
 
-# What a figure measures: figures are compared only within one measure.
-Measure = Literal["rate", "quota", "points", "recipients", "concurrency", "duration", "size", "count", "cost",
-                  "percent", "multiple"]
-
-
 # ---------------------------------------------------------------------------
 # Raw shape
 # ---------------------------------------------------------------------------

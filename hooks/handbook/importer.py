@@ -17,8 +17,9 @@ the most similar of the leftovers), and
 
 Services and summary groups not in the document are left alone (other batches).
 Nothing is written unless the whole batch validates: every file it writes, and,
-with --delete-removed, nothing in the data cites a bullet it would delete (facts'
-sources, reviews' bullets, takeaway links); each problem is reported at its place.
+with --delete-removed, nothing in the data cites a bullet it would delete (any
+data file's reference, found as the catalog finds them: `refs.citations`); each
+problem is reported at its place.
 
 Only files whose text changes are written, all or nothing: `yamlio.write_batch`
 writes each to a temporary file beside it, then a journal (the commit point),
@@ -40,9 +41,9 @@ import yaml
 from pydantic import ValidationError
 
 from . import yamlio
-from .catalog import RESERVED_ANCHORS, _message, _place
-from .facts import TAKEAWAYS
-from .models import SECTIONS, STALE_KEY, Service, Takeaways
+from .catalog import RESERVED_ANCHORS, _message, data_files
+from .models import SECTIONS, STALE_KEY, TAKEAWAYS, Service, Takeaways
+from .refs import can_cite, citations, place
 from .research import ResearchDocument, ResearchError, parse
 
 SERVICE_SCHEMA = "../schema/service.schema.json"
@@ -165,41 +166,17 @@ def import_research(document: str | Path, data_dir: str | Path, delete_removed: 
 
 
 def _citing(data_dir: Path, deleted: set[tuple[str, str]]) -> list[str]:
-    """Where the data cites a bullet that the import would delete, each as a problem at its place."""
+    """Where any data file cites a bullet that the import would delete, each as a problem at its place."""
     problems: list[str] = []
-    name = data_dir.name
-
-    def cite(where: str, service, bullet) -> None:
-        if (service, bullet) in deleted:
-            problems.append(f"{where}: cites {service}#{bullet}, which --delete-removed would delete (it is no "
-                            "longer in the document): cite another bullet there, or remove the citation, first")
-
-    for path in sorted((data_dir / "facts").glob("*.yaml")):
-        raw = _read(path, f"{name}/facts/{path.name}", problems) or {}
-        for i, fact in enumerate(_list(raw.get("facts"))):
-            for j, source in enumerate(_list(fact.get("sources") if isinstance(fact, dict) else None)):
-                if isinstance(source, dict):
-                    cite(f"{name}/facts/{path.name}: facts[{i}].sources[{j}]", source.get("service"), source.get("bullet"))
-    path = data_dir / "reviews.yaml"
-    raw = _read(path, f"{name}/reviews.yaml", problems) or {} if path.exists() else {}
-    for i, review in enumerate(_list(raw.get("reviews"))):
-        for j, ref in enumerate(_list(review.get("bullets") if isinstance(review, dict) else None)):
-            if isinstance(ref, dict):
-                cite(f"{name}/reviews.yaml: reviews[{i}].bullets[{j}]", ref.get("service"), ref.get("bullet"))
-    path = data_dir / "takeaway-links.yaml"
-    raw = _read(path, f"{name}/takeaway-links.yaml", problems) or {} if path.exists() else {}
-    for i, link in enumerate(_list(raw.get("links"))):
-        if not isinstance(link, dict):
+    for path, model in data_files(data_dir):
+        if not can_cite(model):
             continue
-        cite(f"{name}/takeaway-links.yaml: links[{i}].takeaway", TAKEAWAYS, link.get("takeaway"))
-        for j, ref in enumerate(_list(link.get("applies_to"))):
-            if isinstance(ref, str) and "#" in ref:
-                cite(f"{name}/takeaway-links.yaml: links[{i}].applies_to[{j}]", *ref.split("#", 1))
+        name = f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}"
+        for loc, ref in citations(model, _read(path, name, problems)):
+            if ref.key in deleted:
+                problems.append(f"{name}: {place(loc)}: cites {ref}, which --delete-removed would delete (it is no "
+                                "longer in the document): cite another bullet there, or remove the citation, first")
     return problems
-
-
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
 
 
 # ---------------------------------------------------------------------------
@@ -408,7 +385,7 @@ def _validate(data: dict, model, name: str, problems: list[str]) -> None:
     try:
         model.model_validate(data)
     except ValidationError as e:
-        problems += [f"{name}: {_place(err['loc'])}: {_message(err)}" for err in e.errors()]
+        problems += [f"{name}: {place(err['loc'])}: {_message(err)}" for err in e.errors()]
 
 
 __all__ = ["ImportFailure", "Report", "ResearchError", "import_research"]

@@ -53,10 +53,6 @@ DIRECTION = {lang.code: lang.direction for lang in LANGUAGES}
 PREFIX = {lang.code: lang.prefix for lang in LANGUAGES}
 
 
-def language(code: str) -> Language:
-    return BY_CODE[code]
-
-
 def of_direction(direction: str) -> Language:
     """The site's language written in `direction` (each direction has one)."""
     return next(lang for lang in LANGUAGES if lang.direction == direction)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal, get_args
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, computed_field,
@@ -282,17 +283,73 @@ class Platforms(Strict):
 
 
 # ---------------------------------------------------------------------------
-# Takeaway links: from each common takeaway to the bullets that state it
+# Bullet references: how every file names a research bullet
 # ---------------------------------------------------------------------------
 
+# The closing summary's bullets are cited as the bullets of this "service".
+TAKEAWAYS = "takeaways"
 BULLET_REF_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
-BulletRef = Annotated[str, StringConstraints(pattern=BULLET_REF_PATTERN)]
+
+
+class BulletRef(Strict):
+    """A research bullet: its service's id (or 'takeaways', the closing summary) and its own id, written
+    `{service: int-calendar, bullet: token-refresh}` or `int-calendar#token-refresh`."""
+
+    # The one shape of a reference to a bullet, in every file; `str()` gives the short form.
+    # Whether it names a bullet that exists is for `refs.Bullets` to say.
+
+    service: Slug = Field(description=f"A service id, or '{TAKEAWAYS}' for the closing summary.")
+    bullet: Slug = Field(description="The bullet's id (its anchor on the service page).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_short_form(cls, value):
+        if isinstance(value, str):
+            if not re.fullmatch(BULLET_REF_PATTERN, value):
+                raise ValueError(f"'{value}' is not a bullet reference (service-id#bullet-id)")
+            service, bullet = value.split("#")
+            return {"service": service, "bullet": bullet}
+        if not isinstance(value, (dict, BulletRef)):
+            raise ValueError("not a bullet reference: expected service-id#bullet-id or {service: ..., bullet: ...}, "
+                             f"found {type(value).__name__}")
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        # Editors may write either form; a subclass (a fact's source, with its words) is a mapping only.
+        schema = handler(core_schema)
+        if cls is not BulletRef:
+            return schema
+        shape = handler.resolve_ref_schema(schema)
+        mapping = {k: shape.pop(k) for k in list(shape) if k not in ("title", "description")}
+        shape["anyOf"] = [mapping, {"type": "string", "pattern": BULLET_REF_PATTERN}]
+        return schema
+
+    def __str__(self) -> str:
+        return f"{self.service}#{self.bullet}"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.service, self.bullet
+
+
+@dataclass(frozen=True)
+class Cites:
+    """A field's mark: its value is the id of one of `service`'s bullets (a takeaway link's takeaway),
+    a citation like a `BulletRef`'s (`refs.citations` finds both)."""
+
+    service: str
+
+
+# ---------------------------------------------------------------------------
+# Takeaway links: from each common takeaway to the bullets that state it
+# ---------------------------------------------------------------------------
 
 
 class TakeawayLink(Strict):
     """The service bullets that state one takeaway's practice."""
 
-    takeaway: Slug = Field(description="A takeaway id from data/takeaways.yaml.")
+    takeaway: Annotated[Slug, Cites(TAKEAWAYS)] = Field(description="A takeaway id from data/takeaways.yaml.")
     name: Text = Field(description="Short label for markers and a service page's box.")
     applies_to: list[BulletRef] = Field(
         description="`service-id#bullet-id` of every bullet that states this practice.")

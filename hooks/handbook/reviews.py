@@ -6,7 +6,8 @@ official statement in both languages, its sources, the date it was checked and,
 where known, the date the vendor changed it. Review data lives beside the
 research and never replaces it: pages show the research verbatim with the
 review next to it. `check_reviews` validates the cross-references the model
-cannot see (every fact and bullet exists, each is reviewed once); `ReviewBook`
+cannot see (every fact exists and is reviewed once, the claim is its bullets'
+words; that the bullets exist is `refs.Bullets`' to say); `ReviewBook`
 answers "what is known about this fact or bullet" and which checks are stale,
 relative to a build date that tests inject (`build_date`).
 """
@@ -22,7 +23,8 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from .figures import Quantity
-from .models import NonEmpty, Slug, Strict, Text
+from .models import BulletRef, NonEmpty, Slug, Strict, Text
+from .refs import Bullets
 from .unique import duplicates
 
 Status = Literal["verified", "imprecise", "outdated", "wrong", "unverified", "guidance"]
@@ -40,13 +42,6 @@ BUILD_DATE_ENV = "HANDBOOK_BUILD_DATE"
 
 Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
 Claim = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
-
-
-class BulletRef(Strict):
-    """A research bullet: a service id (or 'takeaways') and the bullet's id."""
-
-    service: Slug
-    bullet: Slug
 
 
 Label = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"\S")]
@@ -200,10 +195,9 @@ class ReviewFile(Strict):
 # ---------------------------------------------------------------------------
 
 
-def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets: dict[tuple[str, str], object],
-                  broken: set[str] = frozenset()) -> list[str]:
-    """Problems as `file: place: message`: unknown or doubly reviewed facts and bullets, a claim
-    that is not the research's words. `bullets` maps (service, bullet id) to the bullet (he, en)."""
+def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets: Bullets) -> list[str]:
+    """Problems as `file: place: message`: unknown or doubly reviewed facts, a claim that is not the
+    research's words (a bullet that does not exist is the references' check's: `Bullets.check`)."""
     problems: list[str] = []
     problems += duplicates([(name, f"reviews[{i}].id", r.id) for i, r in enumerate(reviews)], "review id")
     fact_seen: dict[str, int] = {}
@@ -216,16 +210,10 @@ def check_reviews(name: str, reviews: list[Review], fact_ids: set[str], bullets:
                 problems.append(f"{where}.facts[{j}]: fact '{f}' is already reviewed in reviews[{fact_seen[f]}]")
             fact_seen.setdefault(f, i)
         found = []
-        for j, b in enumerate(r.bullets):
-            if b.service in broken:
-                found = None
-                continue
-            bullet = bullets.get((b.service, b.bullet))
+        for b in r.bullets:
+            bullet = bullets.get(b)
             if bullet is None:
-                known = any(s == b.service for s, _ in bullets)
-                what = f"no bullet '{b.bullet}' in {b.service}" if known else f"unknown service '{b.service}'"
-                problems.append(f"{where}.bullets[{j}]: {what}")
-                found = None
+                found = None  # no claim to check against: the reference is reported, or its file's problems
             elif found is not None:
                 found.append(bullet)
         # The claim is the research's own words: verbatim in one of its bullets, in both languages.

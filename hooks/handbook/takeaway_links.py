@@ -1,8 +1,9 @@
 """From each common takeaway to the service bullets that state it, and back.
 
-`data/takeaway-links.yaml` is the raw mapping (`service-id#bullet-id` strings);
-`check_takeaway_links` reports every dangling or missing reference with its file
-and place; `TakeawayIndex` is the computed, two-way view the generator uses: a
+`data/takeaway-links.yaml` is the raw mapping (`service-id#bullet-id` references);
+`check_takeaway_links` reports every reference listed twice and every takeaway
+without its entry, with its file and place (a reference to no bullet is
+`refs.Bullets`' to report); `TakeawayIndex` is the computed, two-way view the generator uses: a
 takeaway's bullets in catalog order, grouped by service, and a bullet's or a
 service's takeaways in summary order.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Bullet, Service, Takeaway, TakeawayGroup, TakeawayLinks, Takeaways, Text
+from .models import Bullet, BulletRef, Service, Takeaway, TakeawayGroup, TakeawayLinks, Takeaways, Text
 from .unique import duplicates
 
 
@@ -24,8 +25,12 @@ class Application:
     bullet: Bullet
 
     @property
+    def key(self) -> tuple[str, str]:
+        return self.service.id, self.bullet.id  # as a `BulletRef.key`
+
+    @property
     def ref(self) -> str:
-        return f"{self.service.id}#{self.bullet.id}"
+        return str(BulletRef.model_construct(service=self.service.id, bullet=self.bullet.id))
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class TakeawayIndex:
         positions = {}
         for s in sorted(services, key=lambda s: s.number):
             for n, (section, item) in enumerate(s.bullets()):
-                positions[f"{s.id}#{item.id}"] = (s.number, n, Application(s, section, item))
+                positions[s.id, item.id] = (s.number, n, Application(s, section, item))
         entry = {link.takeaway: link for link in links.links}
         self.takeaways: list[LinkedTakeaway] = []
         for group in takeaways.groups:
@@ -68,55 +73,40 @@ class TakeawayIndex:
                     name = Text.model_construct(he=t.he, en=t.en or t.he)
                     self.takeaways.append(LinkedTakeaway(t, group, name, (), None))
                     continue
-                apps = sorted((positions[r] for r in set(link.applies_to)), key=lambda p: p[:2])
+                apps = sorted((positions[k] for k in {r.key for r in link.applies_to}), key=lambda p: p[:2])
                 self.takeaways.append(LinkedTakeaway(t, group, link.name, tuple(p[2] for p in apps), link.unmatched))
         self._by_id = {lt.id: lt for lt in self.takeaways}
         # Both lookups by key, so that a page's cost does not grow with the catalog.
-        self._by_bullet: dict[str, list[LinkedTakeaway]] = {}
+        self._by_bullet: dict[tuple[str, str], list[LinkedTakeaway]] = {}
         self._by_service: dict[str, dict[str, tuple[LinkedTakeaway, list[Application]]]] = {}
         for lt in self.takeaways:  # summary order
             for a in lt.applications:
-                self._by_bullet.setdefault(a.ref, []).append(lt)
+                self._by_bullet.setdefault(a.key, []).append(lt)
                 self._by_service.setdefault(a.service.id, {}).setdefault(lt.id, (lt, []))[1].append(a)
 
     def linked(self, takeaway_id: str) -> LinkedTakeaway:
         return self._by_id[takeaway_id]
 
     def of_bullet(self, service_id: str, item_id: str) -> list[LinkedTakeaway]:
-        return self._by_bullet.get(f"{service_id}#{item_id}", [])
+        return self._by_bullet.get((service_id, item_id), [])
 
     def of_service(self, service_id: str) -> list[tuple[LinkedTakeaway, list[Application]]]:
         return list(self._by_service.get(service_id, {}).values())
 
 
-def check_takeaway_links(links: TakeawayLinks, takeaways: Takeaways, services: list[Service],
-                         unloaded: set[str], name: str, problems: list[str]) -> None:
-    """Every takeaway has one entry; every reference names an existing bullet.
-
-    References to a service whose own file failed to load (`unloaded`) are not
-    reported again: that file's problems are already listed.
-    """
+def check_takeaway_links(links: TakeawayLinks, takeaways: Takeaways, name: str, problems: list[str]) -> None:
+    """Every takeaway has one entry, each bullet is listed once in it. (That every takeaway and bullet
+    named exists is checked with every file's references: `refs.Bullets.check`.)"""
     known = {t.id for g in takeaways.groups for t in g.takeaways}
-    bullets = {s.id: {item.id for _, item in s.bullets()} for s in services}
     problems += duplicates([(name, f"links[{i}].takeaway", link.takeaway) for i, link in enumerate(links.links)
                             if link.takeaway in known], "takeaway")
     seen = {link.takeaway for link in links.links}
     for i, link in enumerate(links.links):
-        if link.takeaway not in known:
-            problems.append(f"{name}: links[{i}].takeaway: unknown takeaway '{link.takeaway}' (not in data/takeaways.yaml)")
-        refs: set[str] = set()
+        listed: set[BulletRef] = set()
         for j, ref in enumerate(link.applies_to):
-            service_id, _, item_id = ref.partition("#")
-            place = f"{name}: links[{i}].applies_to[{j}]"
-            if ref in refs:
-                problems.append(f"{place}: '{ref}' is listed twice")
-            refs.add(ref)
-            if service_id in unloaded:
-                continue
-            if service_id not in bullets:
-                problems.append(f"{place}: unknown service '{service_id}' (no data/services/{service_id}.yaml)")
-            elif item_id not in bullets[service_id]:
-                problems.append(f"{place}: '{service_id}' has no bullet '{item_id}'")
+            if ref in listed:
+                problems.append(f"{name}: links[{i}].applies_to[{j}]: '{ref}' is listed twice")
+            listed.add(ref)
     for group in takeaways.groups:
         for t in group.takeaways:
             if t.id not in seen:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from .facts import TAKEAWAYS as TAKEAWAYS_SERVICE  # a fact cites the closing summary as this "service"
+from .models import TAKEAWAYS as TAKEAWAYS_SERVICE  # a fact cites the closing summary as this "service"
 from .languages import PREFIX
 
 # ---------------------------------------------------------------------------
