@@ -24,6 +24,7 @@ from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 
 from .figures import (BYTES, COUNTED, HEADROOM, SECONDS, Quantity, Range, Unit,  # noqa: F401 (re-exported)
                       Window, WindowUnit)
+from .languages import CODES
 from .models import Slug, Strict, Text
 from .unique import duplicates
 
@@ -187,7 +188,7 @@ def _states(text: str, number: float) -> bool:
 def _written(bullet, lang: str) -> str | None:
     # The bullet's own words in `lang`: a stale English (the Hebrew changed since a revised
     # import) still translates the Hebrew its facts were stated in; a missing one is None.
-    return bullet.he if lang == "he" else bullet.en
+    return getattr(bullet, lang)
 
 
 def check_facts(facts: list[tuple[str, str, Fact]], bullets: dict, reserved: set[str],
@@ -213,7 +214,7 @@ def check_facts(facts: list[tuple[str, str, Fact]], bullets: dict, reserved: set
                 what = f"no bullet '{source.bullet}' in {source.service}" if known else f"unknown service '{source.service}'"
                 problems.append(f"{where}: {what}")
                 continue
-            for lang in ("he", "en"):
+            for lang in CODES:
                 stated, words = source.text[lang], _written(bullet, lang)
                 if words is None:
                     continue  # not translated yet: listed as unfinished, nothing to compare
@@ -315,7 +316,7 @@ def check_windows(facts: list[tuple[str, str, Fact]], bullets: dict, broken: set
             bullet = bullets.get((source.service, source.bullet))
             if source.service in broken or bullet is None:
                 continue  # reported by check_facts
-            for lang in ("he", "en"):
+            for lang in CODES:
                 stated = source.text[lang]
                 named = stated_windows(stated)
                 if named and want not in named:

@@ -20,6 +20,9 @@ class Language:
     name: str  # its name in itself, as the language switcher and llms.txt show it
     default: bool = False
     date_locale: str = ""  # Babel's locale for its dates (dates.py): day month year in both
+    # Its plural forms (CLDR's names, as Intl.PluralRules gives them): a counted word of
+    # strings.py has a key per form, `<key>_<form>` (Hebrew says one and two in words).
+    plural_forms: tuple[str, ...] = ("one", "other")
 
     @property
     def site_name(self) -> str:
@@ -39,7 +42,8 @@ class Language:
         return from_root(CHANGES, None, self.code) + ATOM_NAME, STRINGS[self.code]["changes"] + " · " + self.site_name
 
 
-HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True, date_locale="he_IL")
+HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True, date_locale="he_IL",
+                  plural_forms=("one", "two", "other"))
 # British English writes the day first ("27 November 2026"), as the Hebrew does.
 ENGLISH = Language("en", "ltr", "en/", "en_US", "English", date_locale="en_GB")
 
