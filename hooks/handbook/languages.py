@@ -23,6 +23,11 @@ class Language:
     # Its plural forms (CLDR's names, as Intl.PluralRules gives them): a counted word of
     # strings.py has a key per form, `<key>_<form>` (Hebrew says one and two in words).
     plural_forms: tuple[str, ...] = ("one", "other")
+    # Its letters beyond Latin, as a regular expression's character range (search-query.html
+    # reads a word of them), and the letters that join a word's front as words of their own
+    # ("and", "the", "in": ו ה ב ל מ ש כ), which a search also looks past.
+    letters: str = ""
+    prefix_letters: str = ""
 
     @property
     def site_name(self) -> str:
@@ -43,7 +48,7 @@ class Language:
 
 
 HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True, date_locale="he_IL",
-                  plural_forms=("one", "two", "other"))
+                  plural_forms=("one", "two", "other"), letters="\u05d0-\u05ea", prefix_letters="והבלמשכ")
 # British English writes the day first ("27 November 2026"), as the Hebrew does.
 ENGLISH = Language("en", "ltr", "en/", "en_US", "English", date_locale="en_GB")
 
@@ -55,6 +60,9 @@ BY_CODE = {lang.code: lang for lang in LANGUAGES}
 # The direction of each language's text, by code: what `bidi` and the templates need.
 DIRECTION = {lang.code: lang.direction for lang in LANGUAGES}
 PREFIX = {lang.code: lang.prefix for lang in LANGUAGES}
+# Every language's own letters and prefix letters, for the search as readers type it.
+LETTERS = "".join(lang.letters for lang in LANGUAGES)
+PREFIX_LETTERS = "".join(lang.prefix_letters for lang in LANGUAGES)
 
 
 def language(code: str) -> Language:

@@ -926,3 +926,20 @@ def script_words(lang: str) -> dict[str, object]:
     words.update({key: STRINGS[lang][key] for key in SCRIPT_WORDS})
     words.update({key: plural_words(lang, key) for key in SCRIPT_COUNTED})
     return words
+
+# ---------------------------------------------------------------------------
+# /llms.txt (hooks/publishing.py): one file for assistants, in English, that
+# lists each language's pages under LLMS_PAGES.
+# ---------------------------------------------------------------------------
+
+LLMS_HEAD = """# Integration Services Handbook
+
+> The agency's research on its integration services (one-way and multi-system sync, WhatsApp Business API, CRM to marketing, accounting and support, calendar, e-commerce, custom APIs), published in Hebrew (the research, verbatim, at the root) and English (a faithful translation, under en/): technical requirements, systems, platform limits and prerequisites, with every figure typed as a fact and many checked against the vendors' official documentation.
+
+How to cite: prefer the reviewed official figure where a page shows one (a review badge: confirmed, outdated or wrong, with the official statement) over the research's own wording, and give the date it was checked and the official source; link the bullet or fact row by its permanent anchor (`page/#id`). Each page below has a Markdown version beside it (`index.md` in the page's folder). All facts, typed, are in `api/v1/facts.json` (shape: `api/v1/facts.schema.json`).
+
+## Data
+
+- [Facts (JSON)](api/v1/facts.json): every figure of the research as a typed fact, with its sources and review status
+"""
+LLMS_PAGES = "## Pages ({language})"
