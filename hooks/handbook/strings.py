@@ -896,7 +896,7 @@ THEME_STRINGS: dict[str, dict[str, str]] = {
     "he": {
         "theme.search.result.one": "מסמך תואם אחד",
         "theme.search.result.other": "# מסמכים תואמים",
-        "not_found_title": "העמוד לא נמצא (404)",
+        "not_found_title": "הדף לא נמצא (404)",
         "not_found_text": "הכתובת לא קיימת במדריך. אפשר להתחיל מ{home} או לחפש.",
         "not_found_home": "דף הבית של המדריך",
         "link_copied": "הקישור הועתק",
