@@ -22,6 +22,8 @@ from __future__ import annotations
 # event -> [(who, priority, why there)], in running order (highest first).
 ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_config": [
+        ("templates.on_config", 20, "gives the theme's templates the string table (config.extra) before "
+                                    "Material's search plugin renders partials/language.html for its words"),
         ("publishing.on_config", 10, "stops a strict build whose site address is this machine's, before "
                                      "anything is read"),
         ("pages.on_config", 0, "reads and validates the data, once"),

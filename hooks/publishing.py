@@ -38,6 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.languages import BY_CODE, DEFAULT
+from handbook.strings import LLMS_HEAD, LLMS_PAGES
 from handbook.yamlio import write_text
 from i18nstate import building, i18n as i18n_state
 from order import priority
@@ -152,17 +153,6 @@ def _rebased(m: re.Match, prefix: str) -> str:
 # For assistants: /llms.txt and a Markdown twin beside every page
 # ----------------------------------------------------------------------------
 
-_LLMS_HEAD = """# Integration Services Handbook
-
-> The agency's research on its integration services (one-way and multi-system sync, WhatsApp Business API, CRM to marketing, accounting and support, calendar, e-commerce, custom APIs), published in Hebrew (the research, verbatim, at the root) and English (a faithful translation, under en/): technical requirements, systems, platform limits and prerequisites, with every figure typed as a fact and many checked against the vendors' official documentation.
-
-How to cite: prefer the reviewed official figure where a page shows one (a review badge: confirmed, outdated or wrong, with the official statement) over the research's own wording, and give the date it was checked and the official source; link the bullet or fact row by its permanent anchor (`page/#id`). Each page below has a Markdown version beside it (`index.md` in the page's folder). All facts, typed, are in `api/v1/facts.json` (shape: `api/v1/facts.schema.json`).
-
-## Data
-
-- [Facts (JSON)](api/v1/facts.json): every figure of the research as a typed fact, with its sources and review status
-"""
-
 
 def _write_markdown_twins(config) -> None:
     # Each page's Markdown twin is written beside it as the page is built (pages.py,
@@ -181,8 +171,8 @@ def _write_markdown_twins(config) -> None:
                 continue  # another language's page, under its own prefix
             target = Path(language.prefix, folder, "index.md").as_posix()
             lines.append(f"- [{_title(twin.read_text(encoding='utf-8'), folder.as_posix())}]({target})")
-        sections.append(f"## Pages ({language.name})\n\n" + "\n".join(lines) + "\n")
-    (site / "llms.txt").write_text(_LLMS_HEAD + "\n" + "\n".join(sections), encoding="utf-8")
+        sections.append(LLMS_PAGES.format(language=language.name) + "\n\n" + "\n".join(lines) + "\n")
+    (site / "llms.txt").write_text(LLMS_HEAD + "\n" + "\n".join(sections), encoding="utf-8")
 
 
 def _title(markdown: str, fallback: str) -> str:

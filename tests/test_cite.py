@@ -321,3 +321,20 @@ def test_from_any_page_a_fact_is_cited_in_three_steps(served, book, lang, start,
     link = page.url.split("?")[0].split("#")[0] + f"#{fact}"
     assert text.splitlines()[-1].endswith(link) and f'href="{link}"' in copied["text/html"]
     ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_anchor_link_copies_its_address_and_says_so_in_the_page_s_language(served, lang):
+    # links.js reads what it says from the page (<script id="hb-words">, the string table's `link_copied`).
+    base, browser = served
+    service_id, bullet_id = BULLET
+    ctx = _context(browser)
+    page = ctx.new_page()
+    url = f"{base}/{LANGS[lang]}services/{service_id}/"
+    page.goto(url)
+    copied = _copied(page, page.locator(f"#{bullet_id} a.hb-anchor").first)
+    assert copied["text/plain"] == f"{url}#{bullet_id}"
+    status = page.locator(".hb-status[role=status]")
+    assert status.text_content() == STRINGS[lang]["link_copied"] and status.is_visible()
+    ctx.close()

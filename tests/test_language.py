@@ -30,6 +30,12 @@ ISOLATES = "\u2066\u2067\u2068\u2069\u200e\u200f"
 LATIN_STRINGS = {
     "category_crm": "CRM is the research's own term for the category (its services are named for it), "
                     "and readers know it so; a Hebrew gloss would be longer than the platforms it heads",
+    "unlimited_units": "a pattern ('{units} {amount}'), no word: where Hebrew puts 'unlimited'",
+    **{f"unit_{form}_{unit}": why for unit, why in (
+        ("webhook", "the research keeps webhooks in Latin on its Hebrew pages"),
+        ("credit", "HubSpot's 'API credits' are the vendor's name for them, kept in Latin by the research"),
+        ("multiple", "'×' is a sign, in every language"),
+    ) for form in ("one", "other", "exactly_one")},
 }
 # The takeaway markers' Hebrew names (data/takeaway-links.yaml) that stay Latin, and why.
 LATIN_TAKEAWAY_NAMES = {

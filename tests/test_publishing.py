@@ -17,6 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from browser import launch, serve
 from conftest import LANGS, LOCAL_SITE_URL, RESEARCH, ROOT, copy_project, run_mkdocs
+from handbook.strings import STRINGS
 from quality import ACTIONLINT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -177,7 +178,7 @@ def test_robots_names_the_sitemap(site):
 def test_the_404_page_speaks_both_languages(html):
     page = html("404.html")
     he, en = page.select_one('.hb-not-found[lang="he"]'), page.select_one('.hb-not-found[lang="en"]')
-    assert he["dir"] == "rtl" and "העמוד לא נמצא" in he.get_text()
+    assert he["dir"] == "rtl" and STRINGS["he"]["not_found_title"] in he.get_text()
     assert en["dir"] == "ltr" and "Page not found" in en.get_text()
     assert he.a["href"] == "/" and en.a["href"] == "/en/"  # from the root, at any depth
 
@@ -346,8 +347,8 @@ def test_the_anchor_copies_the_link_and_says_so(browser_context, lang, message):
 @pytest.mark.browser
 @pytest.mark.parametrize("address, lang, direction, first", [
     ("/en/services/no-such-service/", "en", "ltr", "Page not found"),
-    ("/services/no-such-service/", "he", "rtl", "העמוד לא נמצא"),
-    ("/english/", "he", "rtl", "העמוד לא נמצא"),  # only the en/ folder is English
+    ("/services/no-such-service/", "he", "rtl", STRINGS["he"]["not_found_title"]),
+    ("/english/", "he", "rtl", STRINGS["he"]["not_found_title"]),  # only the en/ folder is English
 ])
 def test_a_missing_address_reads_first_in_its_language(browser_context, address, lang, direction, first):
     base, context = browser_context

@@ -130,4 +130,4 @@ def test_a_missing_english_address_answers_wholly_in_english(served):
         page = context.new_page()
         page.goto(f"{base}/services/no-such-service/")
         assert page.evaluate("document.documentElement.lang") == "he"
-        assert page.locator('.hb-not-found[lang="he"] h1').text_content().strip() == "העמוד לא נמצא (404)"
+        assert page.locator('.hb-not-found[lang="he"] h1').text_content().strip() == STRINGS["he"]["not_found_title"]

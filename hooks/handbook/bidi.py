@@ -231,11 +231,11 @@ def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _hebrew_unit() -> re.Pattern:
-    # A Hebrew unit word after a number ("100 בקשות"): figures.py names the units (imported
-    # here, late: the models below it may come to use this module).
+    # A Hebrew unit word after a number ("100 בקשות"): figures.py gathers the units' words
+    # (imported here, late: the models below it may come to use this module).
     from .figures import UNIT_WORDS
 
-    words = sorted({w.split()[0] for *_, one, many in UNIT_WORDS.values() for w in (one, many) if has_hebrew(w)},
+    words = sorted({w.split()[0] for unit in UNIT_WORDS.values() for w in unit if has_hebrew(w)},
                    key=len, reverse=True)
     return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")(?![\u0590-\u05FF])")
 

@@ -23,7 +23,7 @@ from .changes import ATOM_NAME, ICS_NAME, Affected
 from .facts import Fact
 from .facttables import COMPARISONS, AnswerFigure, FactBook, FactRow, Link, official_figure
 from .figures import Quantity, Range, words
-from .languages import CODES
+from .languages import CODES, DEFAULT
 from .models import Text
 from .reviews import Review
 from .strings import STRINGS
@@ -68,7 +68,9 @@ class PublishedText(_Shape):
     en: str | None = Field(description="null while the English translation is missing (the site shows the Hebrew).")
 
     def __getitem__(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en is not None else self.he
+        # A missing translation reads in the default language, as the site shows it.
+        value = getattr(self, lang)
+        return value if value is not None else getattr(self, DEFAULT.code)
 
 
 Words = Annotated[PublishedText, BeforeValidator(_public)]

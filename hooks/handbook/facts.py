@@ -23,6 +23,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 
 from .figures import BYTES, SECONDS, Quantity, Range
+from .languages import CODES
 from .models import BulletRef, Slug, Strict, Text
 from .refs import Bullets
 from .unique import duplicates
@@ -182,7 +183,7 @@ def _states(text: str, number: float) -> bool:
 def _written(bullet, lang: str) -> str | None:
     # The bullet's own words in `lang`: a stale English (the Hebrew changed since a revised
     # import) still translates the Hebrew its facts were stated in; a missing one is None.
-    return bullet.he if lang == "he" else bullet.en
+    return getattr(bullet, lang)
 
 
 def check_facts(facts: list[tuple[str, str, Fact]], bullets: Bullets, reserved: set[str]) -> list[str]:
@@ -202,7 +203,7 @@ def check_facts(facts: list[tuple[str, str, Fact]], bullets: Bullets, reserved: 
             bullet = bullets.get(source)
             if bullet is None:
                 continue  # reported where the references are checked
-            for lang in ("he", "en"):
+            for lang in CODES:
                 stated, words = source.text[lang], _written(bullet, lang)
                 if words is None:
                     continue  # not translated yet: listed as unfinished, nothing to compare
@@ -304,7 +305,7 @@ def check_windows(facts: list[tuple[str, str, Fact]], bullets: Bullets) -> list[
             bullet = bullets.get(source)
             if bullet is None:
                 continue  # reported where the references are checked
-            for lang in ("he", "en"):
+            for lang in CODES:
                 stated = source.text[lang]
                 named = stated_windows(stated)
                 if named and want not in named:

@@ -24,7 +24,7 @@ from .facts import KINDS, Fact, conflicts
 from .figures import HEADROOM, PACED_UNDER, RATE_UNITS, Quantity, Range, number, span, words
 from .dates import written
 from . import urls
-from .languages import DIRECTION
+from .languages import CODES, DIRECTION, LANGUAGES
 from .models import TAKEAWAYS, Plan, Platform, Text
 from . import plans as plan_rule
 from .changes import ChangeLog
@@ -440,25 +440,29 @@ def _refresh(book, row, lang):
     return Cell("" if r is None else STRINGS[lang]["yes" if r else "no"])
 
 
+def _label(key: str) -> Text:
+    # A column's name in every language: the string table's `column_<key>`.
+    return Text(**{lang.code: STRINGS[lang.code]["column_" + key].format(headroom=f"{HEADROOM:.0%}")
+                   for lang in LANGUAGES})
+
+
 COLUMNS: dict[str, Column] = {c.key: c for c in [
-    Column("platform", Text(he="פלטפורמה", en="Platform"), _platform),
-    Column("kind", Text(he="סוג", en="Kind"), lambda b, r, lang: Cell(STRINGS[lang]["kind_" + r.fact.kind], KINDS.index(r.fact.kind))),
-    Column("subject", Text(he="נושא", en="Subject"), lambda b, r, lang: Cell(r.fact.subject[lang])),
-    Column("answer", Text(he="הנתון לשימוש", en="Figure to use"), _answer),
-    Column("stated", Text(he="כפי שנכתב במחקר", en="As stated"), _research),
-    Column("per_minute", Text(he="לדקה", en="Per minute"), _rate("per_minute")),
-    Column("per_day", Text(he="ליום", en="Per day"), _rate("per_day")),
-    Column("safe_per_minute", Text(he=f"לדקה לפי כלל האצבע של המחקר ({HEADROOM:.0%})",
-                                   en=f"Per minute at the research's rule of thumb ({HEADROOM:.0%})"),
-           _rate("safe_per_minute")),
-    Column("plan", Text(he="חבילה או Tier", en="Plan or tier"), lambda b, r, lang: Cell(r.fact.plan or "")),
-    Column("refresh", Text(he="נדרש רענון token", en="Token refresh needed"), _refresh),
-    Column("qualifiers", Text(he="הסתייגויות", en="Qualifiers"), lambda b, r, lang: Cell(r.qualifiers(lang))),
-    Column("review", Text(he="בדיקה", en="Check"),
+    Column("platform", _label("platform"), _platform),
+    Column("kind", _label("kind"), lambda b, r, lang: Cell(STRINGS[lang]["kind_" + r.fact.kind], KINDS.index(r.fact.kind))),
+    Column("subject", _label("subject"), lambda b, r, lang: Cell(r.fact.subject[lang])),
+    Column("answer", _label("answer"), _answer),
+    Column("stated", _label("stated"), _research),
+    Column("per_minute", _label("per_minute"), _rate("per_minute")),
+    Column("per_day", _label("per_day"), _rate("per_day")),
+    Column("safe_per_minute", _label("safe_per_minute"), _rate("safe_per_minute")),
+    Column("plan", _label("plan"), lambda b, r, lang: Cell(r.fact.plan or "")),
+    Column("refresh", _label("refresh"), _refresh),
+    Column("qualifiers", _label("qualifiers"), lambda b, r, lang: Cell(r.qualifiers(lang))),
+    Column("review", _label("review"),
            lambda b, r, lang: Cell(STRINGS[lang]["status_" + r.status] + (
                f" ({_joined(STRINGS[lang]['checked_on'], written(r.review.checked, lang))})" if r.review else ""),
                r.status)),
-    Column("sources", Text(he="מקור במחקר", en="Where in the research"),
+    Column("sources", _label("sources"),
            lambda b, r, lang: Cell(" ".join(l.label for l in b.sources(r, lang)), links=b.sources(r, lang))),
 ]}
 
@@ -543,7 +547,7 @@ class FactBook:
         for c in found:
             against.setdefault(c.first.id, []).append(c.second.id)
             against.setdefault(c.second.id, []).append(c.first.id)
-        self._sources = {lang: {f.id: _source_links(f, catalog, lang) for f in catalog.facts} for lang in ("he", "en")}
+        self._sources = {lang: {f.id: _source_links(f, catalog, lang) for f in catalog.facts} for lang in CODES}
         rows = [FactRow(f, catalog.platforms.get(f.platform) if f.platform else None, tuple(against.get(f.id, ())),
                         self.reviews.for_fact(f.id), platforms=catalog.platforms)
                 for f in catalog.facts]

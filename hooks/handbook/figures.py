@@ -26,7 +26,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .models import Strict
-from .strings import STRINGS
+from .languages import LANGUAGES
+from .strings import STRINGS, unit_key
 
 # ---------------------------------------------------------------------------
 # Vocabulary
@@ -232,51 +233,13 @@ class Quantity(Strict):
 # Words
 # ---------------------------------------------------------------------------
 
-# Unit names: (English one, English other, Hebrew one, Hebrew other). Latin terms
-# the research keeps in Latin stay Latin on Hebrew pages.
-UNIT_WORDS: dict[str, tuple[str, str, str, str]] = {
-    "request": ("request", "requests", "בקשה", "בקשות"),
-    "call": ("call", "calls", "קריאה", "קריאות"),
-    "message": ("message", "messages", "הודעה", "הודעות"),
-    "webhook": ("webhook", "webhooks", "webhook", "webhooks"),
-    "batch request": ("batch request", "batch requests", "בקשת batch", "בקשות batch"),
-    "object": ("object", "objects", "אובייקט", "אובייקטים"),
-    "credit": ("API credit", "API credits", "API credit", "API credits"),
-    "cost point": ("cost point", "cost points", "נקודת עלות", "נקודות עלות"),
-    "recipient": ("unique recipient", "unique recipients", "נמען ייחודי", "נמענים ייחודיים"),
-    "concurrent request": ("concurrent request", "concurrent requests", "בקשה במקביל", "בקשות במקביל"),
-    "concurrent connection": ("simultaneous connection", "simultaneous connections", "חיבור בו-זמני",
-                              "חיבורים בו-זמניים"),
-    "variable": ("variable", "variables", "משתנה", "משתנים"),
-    "parameter": ("parameter", "parameters", "פרמטר", "פרמטרים"),
-    "character": ("character", "characters", "תו", "תווים"),
-    "user": ("user", "users", "משתמש", "משתמשים"),
-    "connection": ("connection", "connections", "חיבור", "חיבורים"),
-    "app": ("app", "apps", "אפליקציה", "אפליקציות"),
-    "pending batch": ("pending batch", "pending batches", "batch ממתין", "batches ממתינים"),
-    "location": ("location", "locations", "מיקום", "מיקומים"),
-    "currency": ("currency", "currencies", "מטבע", "מטבעות"),
-    "second": ("second", "seconds", "שנייה", "שניות"),
-    "minute": ("minute", "minutes", "דקה", "דקות"),
-    "hour": ("hour", "hours", "שעה", "שעות"),
-    "day": ("day", "days", "יום", "ימים"),
-    "month": ("month", "months", "חודש", "חודשים"),
-    "year": ("year", "years", "שנה", "שנים"),
-    "multiple": ("×", "×", "×", "×"),
+# A unit's words are in the string table (strings.py: `unit_one_<unit>`, `unit_other_<unit>`,
+# `unit_exactly_one_<unit>`); here, every word of each unit in every language, for the
+# modules that look for them in text (bidi.py: a Hebrew unit word after a number).
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    unit: tuple(STRINGS[lang.code][f"unit_{form}_{unit_key(unit)}"] for lang in LANGUAGES for form in ("one", "other"))
+    for unit in COUNTED + CONCURRENCY_UNITS + COUNT_UNITS + DURATION_UNITS + ("multiple",)
 }
-# One of a unit, said the way the language says it: Hebrew puts "one" after the noun, in its gender
-# ("פרמטר אחד", not "1 פרמטר"; "שנייה אחת", since a bare "שנייה" beside "the first wait" reads "second").
-ONE_WORD: dict[str, dict[str, str]] = {"he": {
-    "second": "אחת", "request": "אחת", "call": "אחת", "message": "אחת", "app": "אחת",
-    "parameter": "אחד", "variable": "אחד", "character": "אחד", "user": "אחד", "connection": "אחד",
-    "location": "אחד", "currency": "אחד", "object": "אחד"}}
-# "per minute" and "per 10 seconds": Hebrew says לדקה, לכל 10 שניות.
-PER_ONE = {"en": "per {unit}", "he": {"second": "לשנייה", "minute": "לדקה", "hour": "לשעה", "day": "ליום",
-                                      "month": "לחודש"}}
-PER_MANY = {"en": "per {n} {units}", "he": "לכל {n} {units}"}
-UNLIMITED = {"en": "unlimited", "he": "ללא הגבלה"}
-# "unlimited API credits", "API credits ללא הגבלה": where each language puts the word.
-UNLIMITED_UNITS = {"en": "{amount} {units}", "he": "{units} {amount}"}
 
 
 def number(x: float) -> str:
@@ -299,8 +262,7 @@ def span(r: Range | None) -> str:
 
 
 def unit_word(unit: str, lang: str, many: bool) -> str:
-    en_one, en_many, he_one, he_many = UNIT_WORDS[unit]
-    return (en_many if many else en_one) if lang == "en" else (he_many if many else he_one)
+    return STRINGS[lang][f"unit_{'other' if many else 'one'}_{unit_key(unit)}"]
 
 
 def _natural(value: Range, unit: str) -> tuple[Range, str]:
@@ -319,8 +281,8 @@ def _natural(value: Range, unit: str) -> tuple[Range, str]:
 
 def window_words(per: Window, lang: str) -> str:
     if per.amount == 1:
-        return PER_ONE["en"].format(unit=per.unit) if lang == "en" else PER_ONE["he"][per.unit]
-    return PER_MANY[lang].format(n=number(per.amount), units=unit_word(per.unit, lang, True))
+        return STRINGS[lang]["per_" + per.unit]
+    return STRINGS[lang]["per_many"].format(n=number(per.amount), units=unit_word(per.unit, lang, True))
 
 
 def words(q: Quantity, lang: str) -> str:
@@ -339,8 +301,9 @@ def words(q: Quantity, lang: str) -> str:
         return STRINGS[lang]["formula"].format(base=number(base), per_user=number(per_user), cap=cap,
                                                units=unit_word(unit, lang, True), window=window)
     if q.unlimited:
-        amount = UNLIMITED[lang]
-        text = UNLIMITED_UNITS[lang].format(amount=amount, units=unit_word(unit, lang, True)) if unit in UNIT_WORDS else amount
+        amount = STRINGS[lang]["unlimited"]
+        text = STRINGS[lang]["unlimited_units"].format(amount=amount, units=unit_word(unit, lang, True)) \
+            if unit in UNIT_WORDS else amount
     elif unit in BYTES or unit == "USD":
         text = f"{span(value)} {unit}" if unit in BYTES else f"{span(value)} USD"
     elif unit == "percent":
@@ -348,14 +311,10 @@ def words(q: Quantity, lang: str) -> str:
     elif unit == "multiple":
         text = f"{span(value)}×"
     else:
-        one = value.min == value.max == 1
-        one_word = ONE_WORD.get(lang, {}).get(unit) if one else None
-        if one_word:
-            text = f"{unit_word(unit, lang, False)} {one_word}"
-        elif lang == "he" and one and unit in DURATION_UNITS:
-            text = unit_word(unit, lang, False)  # "שעה", as Hebrew says "an hour"
+        if value.min == value.max == 1:
+            text = STRINGS[lang]["unit_exactly_one_" + unit_key(unit)]  # "1 hour", "שעה", "פרמטר אחד"
         else:
-            text = f"{span(value)} {unit_word(unit, lang, not one)}"
+            text = f"{span(value)} {unit_word(unit, lang, True)}"
     if q.per is not None:
         text += " " + window_words(q.per, lang)
     return text

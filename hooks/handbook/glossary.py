@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 
 from . import bidi
-from .languages import DIRECTION
+from .languages import CODES, DIRECTION
 from .models import Glossary, GlossaryTerm
 from .unique import duplicates
 
@@ -119,7 +119,7 @@ def check_glossary(glossary: Glossary, name: str, problems: list[str]) -> None:
                     break
                 owner.setdefault(spelling, term.id)
         forms = {f.casefold() for f in term.forms}
-        for lang in ("he", "en"):
+        for lang in CODES:
             for j, alias in enumerate(getattr(term.aliases, lang)):
                 if alias.casefold() in forms:
                     problems.append(f"{name}: terms[{i}].aliases.{lang}[{j}]: '{alias}' is already a form of "

@@ -20,6 +20,14 @@ class Language:
     name: str  # its name in itself, as the language switcher and llms.txt show it
     default: bool = False
     date_locale: str = ""  # Babel's locale for its dates (dates.py): day month year in both
+    # Its plural forms (CLDR's names, as Intl.PluralRules gives them): a counted word of
+    # strings.py has a key per form, `<key>_<form>` (Hebrew says one and two in words).
+    plural_forms: tuple[str, ...] = ("one", "other")
+    # Its letters beyond Latin, as a regular expression's character range (search-query.html
+    # reads a word of them), and the letters that join a word's front as words of their own
+    # ("and", "the", "in": ו ה ב ל מ ש כ), which a search also looks past.
+    letters: str = ""
+    prefix_letters: str = ""
 
     @property
     def site_name(self) -> str:
@@ -39,7 +47,8 @@ class Language:
         return from_root(CHANGES, None, self.code) + ATOM_NAME, STRINGS[self.code]["changes"] + " · " + self.site_name
 
 
-HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True, date_locale="he_IL")
+HEBREW = Language("he", "rtl", "", "he_IL", "עברית", default=True, date_locale="he_IL",
+                  plural_forms=("one", "two", "other"), letters="\u05d0-\u05ea", prefix_letters="והבלמשכ")
 # British English writes the day first ("27 November 2026"), as the Hebrew does.
 ENGLISH = Language("en", "ltr", "en/", "en_US", "English", date_locale="en_GB")
 
@@ -51,6 +60,9 @@ BY_CODE = {lang.code: lang for lang in LANGUAGES}
 # The direction of each language's text, by code: what `bidi` and the templates need.
 DIRECTION = {lang.code: lang.direction for lang in LANGUAGES}
 PREFIX = {lang.code: lang.prefix for lang in LANGUAGES}
+# Every language's own letters and prefix letters, for the search as readers type it.
+LETTERS = "".join(lang.letters for lang in LANGUAGES)
+PREFIX_LETTERS = "".join(lang.prefix_letters for lang in LANGUAGES)
 
 
 def of_direction(direction: str) -> Language:

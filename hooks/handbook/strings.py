@@ -8,6 +8,8 @@ end): each counted word has a key per plural form of its language.
 
 from __future__ import annotations
 
+from .languages import LANGUAGES
+
 STRINGS: dict[str, dict[str, str]] = {
     "he": {
         "site_name": "מדריך שירותי האינטגרציה",
@@ -486,7 +488,7 @@ for _lang, _words in COUNT_STRINGS.items():
 
 # Each language's plural forms (CLDR): a counted word has a key per form,
 # `<key>_<form>`, with `{n}` where the number goes (Hebrew says one and two in words).
-PLURAL_FORMS: dict[str, tuple[str, ...]] = {"he": ("one", "two", "other"), "en": ("one", "other")}
+PLURAL_FORMS: dict[str, tuple[str, ...]] = {lang.code: lang.plural_forms for lang in LANGUAGES}
 
 
 def plural_form(lang: str, n: int) -> str:
@@ -738,3 +740,206 @@ CARD_STRINGS: dict[str, dict[str, str]] = {
 }
 for _lang, _words in CARD_STRINGS.items():
     STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# Units (hooks/handbook/figures.py): per unit, its word for one and for several,
+# and the whole phrase for exactly one (Hebrew puts "one" after the noun, in its
+# gender, "פרמטר אחד"; says "an hour" with the noun alone, "שעה"; and keeps a
+# number before a Latin unit, "1 webhook"). Latin terms the research keeps in
+# Latin stay Latin on Hebrew pages. Keys: `unit_one_<unit>`, `unit_other_<unit>`,
+# `unit_exactly_one_<unit>`, a space in the unit's name written `_`.
+# ---------------------------------------------------------------------------
+
+_UNIT_WORDS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "he": {
+        "request": ("בקשה", "בקשות", "בקשה אחת"),
+        "call": ("קריאה", "קריאות", "קריאה אחת"),
+        "message": ("הודעה", "הודעות", "הודעה אחת"),
+        "webhook": ("webhook", "webhooks", "1 webhook"),
+        "batch request": ("בקשת batch", "בקשות batch", "1 בקשת batch"),
+        "object": ("אובייקט", "אובייקטים", "אובייקט אחד"),
+        "credit": ("API credit", "API credits", "1 API credit"),
+        "cost point": ("נקודת עלות", "נקודות עלות", "1 נקודת עלות"),
+        "recipient": ("נמען ייחודי", "נמענים ייחודיים", "1 נמען ייחודי"),
+        "concurrent request": ("בקשה במקביל", "בקשות במקביל", "1 בקשה במקביל"),
+        "concurrent connection": ("חיבור בו-זמני", "חיבורים בו-זמניים", "1 חיבור בו-זמני"),
+        "variable": ("משתנה", "משתנים", "משתנה אחד"),
+        "parameter": ("פרמטר", "פרמטרים", "פרמטר אחד"),
+        "character": ("תו", "תווים", "תו אחד"),
+        "user": ("משתמש", "משתמשים", "משתמש אחד"),
+        "connection": ("חיבור", "חיבורים", "חיבור אחד"),
+        "app": ("אפליקציה", "אפליקציות", "אפליקציה אחת"),
+        "pending batch": ("batch ממתין", "batches ממתינים", "1 batch ממתין"),
+        "location": ("מיקום", "מיקומים", "מיקום אחד"),
+        "currency": ("מטבע", "מטבעות", "מטבע אחד"),
+        "second": ("שנייה", "שניות", "שנייה אחת"),
+        "minute": ("דקה", "דקות", "דקה"),
+        "hour": ("שעה", "שעות", "שעה"),
+        "day": ("יום", "ימים", "יום"),
+        "month": ("חודש", "חודשים", "חודש"),
+        "year": ("שנה", "שנים", "שנה"),
+        "multiple": ("×", "×", "1 ×"),
+    },
+    "en": {
+        "request": ("request", "requests", "1 request"),
+        "call": ("call", "calls", "1 call"),
+        "message": ("message", "messages", "1 message"),
+        "webhook": ("webhook", "webhooks", "1 webhook"),
+        "batch request": ("batch request", "batch requests", "1 batch request"),
+        "object": ("object", "objects", "1 object"),
+        "credit": ("API credit", "API credits", "1 API credit"),
+        "cost point": ("cost point", "cost points", "1 cost point"),
+        "recipient": ("unique recipient", "unique recipients", "1 unique recipient"),
+        "concurrent request": ("concurrent request", "concurrent requests", "1 concurrent request"),
+        "concurrent connection": ("simultaneous connection", "simultaneous connections", "1 simultaneous connection"),
+        "variable": ("variable", "variables", "1 variable"),
+        "parameter": ("parameter", "parameters", "1 parameter"),
+        "character": ("character", "characters", "1 character"),
+        "user": ("user", "users", "1 user"),
+        "connection": ("connection", "connections", "1 connection"),
+        "app": ("app", "apps", "1 app"),
+        "pending batch": ("pending batch", "pending batches", "1 pending batch"),
+        "location": ("location", "locations", "1 location"),
+        "currency": ("currency", "currencies", "1 currency"),
+        "second": ("second", "seconds", "1 second"),
+        "minute": ("minute", "minutes", "1 minute"),
+        "hour": ("hour", "hours", "1 hour"),
+        "day": ("day", "days", "1 day"),
+        "month": ("month", "months", "1 month"),
+        "year": ("year", "years", "1 year"),
+        "multiple": ("×", "×", "1 ×"),
+    },
+}
+
+
+def unit_key(unit: str) -> str:
+    """A unit's name as part of a key (`batch request`: `batch_request`)."""
+    return unit.replace(" ", "_")
+
+
+for _lang, _units in _UNIT_WORDS.items():
+    for _unit, (_one, _many, _single) in _units.items():
+        STRINGS[_lang].update({f"unit_one_{unit_key(_unit)}": _one, f"unit_other_{unit_key(_unit)}": _many,
+                               f"unit_exactly_one_{unit_key(_unit)}": _single})
+
+# A window ("per minute", "per 10 seconds"; Hebrew says לדקה, לכל 10 שניות), and a
+# figure without a limit ("unlimited API credits", "API credits ללא הגבלה": where
+# each language puts the word).
+WINDOW_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "per_second": "לשנייה", "per_minute": "לדקה", "per_hour": "לשעה", "per_day": "ליום", "per_month": "לחודש",
+        "per_many": "לכל {n} {units}",
+        "unlimited": "ללא הגבלה",
+        "unlimited_units": "{units} {amount}",
+    },
+    "en": {
+        "per_second": "per second", "per_minute": "per minute", "per_hour": "per hour", "per_day": "per day",
+        "per_month": "per month",
+        "per_many": "per {n} {units}",
+        "unlimited": "unlimited",
+        "unlimited_units": "{amount} {units}",
+    },
+}
+for _lang, _words in WINDOW_STRINGS.items():
+    STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# Fact table columns (hooks/handbook/facttables.py, COLUMNS): `column_<key>`;
+# `{headroom}` is the research's rule of thumb as a percentage.
+# ---------------------------------------------------------------------------
+
+COLUMN_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "column_platform": "פלטפורמה",
+        "column_kind": "סוג",
+        "column_subject": "נושא",
+        "column_answer": "הנתון לשימוש",
+        "column_stated": "כפי שנכתב במחקר",
+        "column_per_minute": "לדקה",
+        "column_per_day": "ליום",
+        "column_safe_per_minute": "לדקה לפי כלל האצבע של המחקר ({headroom})",
+        "column_plan": "חבילה או Tier",
+        "column_refresh": "נדרש רענון token",
+        "column_qualifiers": "הסתייגויות",
+        "column_review": "בדיקה",
+        "column_sources": "מקור במחקר",
+    },
+    "en": {
+        "column_platform": "Platform",
+        "column_kind": "Kind",
+        "column_subject": "Subject",
+        "column_answer": "Figure to use",
+        "column_stated": "As stated",
+        "column_per_minute": "Per minute",
+        "column_per_day": "Per day",
+        "column_safe_per_minute": "Per minute at the research's rule of thumb ({headroom})",
+        "column_plan": "Plan or tier",
+        "column_refresh": "Token refresh needed",
+        "column_qualifiers": "Qualifiers",
+        "column_review": "Check",
+        "column_sources": "Where in the research",
+    },
+}
+for _lang, _words in COLUMN_STRINGS.items():
+    STRINGS[_lang].update(_words)
+
+# ---------------------------------------------------------------------------
+# The theme's overrides (overrides/*.html, through the Jinja global `hb_words`)
+# and the site's scripts (docs/assets/javascripts/*.js, through the page's
+# `<script id="hb-words">`, SCRIPT_WORDS). A key `theme.<key>` replaces the
+# theme's own word for <key> (overrides/partials/language.html): Material's
+# Hebrew says "מסמך1 תואם" for one search result and "# מסמך תואם" (singular)
+# for several; the English is the theme's own.
+# ---------------------------------------------------------------------------
+
+THEME_STRINGS: dict[str, dict[str, str]] = {
+    "he": {
+        "theme.search.result.one": "מסמך תואם אחד",
+        "theme.search.result.other": "# מסמכים תואמים",
+        "not_found_title": "הדף לא נמצא (404)",
+        "not_found_text": "הכתובת לא קיימת במדריך. אפשר להתחיל מ{home} או לחפש.",
+        "not_found_home": "דף הבית של המדריך",
+        "link_copied": "הקישור הועתק",
+    },
+    "en": {
+        "theme.search.result.one": "1 matching document",
+        "theme.search.result.other": "# matching documents",
+        "not_found_title": "Page not found (404)",
+        "not_found_text": "This address does not exist in the handbook. Start from the {home} or search.",
+        "not_found_home": "handbook's home page",
+        "link_copied": "Link copied",
+    },
+}
+for _lang, _words in THEME_STRINGS.items():
+    STRINGS[_lang].update(_words)
+
+# The words the scripts say (links.js, cite.js, brief.js, tables.js, finder.js,
+# changes.js); a counted one is every plural form, as Intl.PluralRules names them.
+SCRIPT_WORDS: tuple[str, ...] = ("link_copied", "cite_copied", "brief_copied", "rows", "change_is_coming",
+                                 "change_today", "change_tomorrow", "change_this_month")
+SCRIPT_COUNTED: tuple[str, ...] = ("change_in_days",)
+
+
+def script_words(lang: str) -> dict[str, object]:
+    """The words of `lang` that the site's scripts say, for the page's `<script id="hb-words">`."""
+    words: dict[str, object] = {"lang": lang}
+    words.update({key: STRINGS[lang][key] for key in SCRIPT_WORDS})
+    words.update({key: plural_words(lang, key) for key in SCRIPT_COUNTED})
+    return words
+
+# ---------------------------------------------------------------------------
+# /llms.txt (hooks/publishing.py): one file for assistants, in English, that
+# lists each language's pages under LLMS_PAGES.
+# ---------------------------------------------------------------------------
+
+LLMS_HEAD = """# Integration Services Handbook
+
+> The agency's research on its integration services (one-way and multi-system sync, WhatsApp Business API, CRM to marketing, accounting and support, calendar, e-commerce, custom APIs), published in Hebrew (the research, verbatim, at the root) and English (a faithful translation, under en/): technical requirements, systems, platform limits and prerequisites, with every figure typed as a fact and many checked against the vendors' official documentation.
+
+How to cite: prefer the reviewed official figure where a page shows one (a review badge: confirmed, outdated or wrong, with the official statement) over the research's own wording, and give the date it was checked and the official source; link the bullet or fact row by its permanent anchor (`page/#id`). Each page below has a Markdown version beside it (`index.md` in the page's folder). All facts, typed, are in `api/v1/facts.json` (shape: `api/v1/facts.schema.json`).
+
+## Data
+
+- [Facts (JSON)](api/v1/facts.json): every figure of the research as a typed fact, with its sources and review status
+"""
+LLMS_PAGES = "## Pages ({language})"

@@ -13,6 +13,8 @@
   "use strict";
 
   var RLM = "\u200f";
+  // What the page says as it copies: the string table's words, as for every script (overrides/main.html).
+  var said = JSON.parse(document.getElementById("hb-words").textContent);
   var LATIN_END = /[A-Za-z0-9)\].%"'\u00bb\u2069]$/;
 
   function el(tag, attrs, children) {
@@ -350,7 +352,7 @@
       var html = box.outerHTML;
       var text = plainText(doc);
       var share = window.hbShare;
-      var done = function () { if (share) share.announce(button.getAttribute("data-copied"), button, 2500, true); };
+      var done = function () { if (share) share.announce(said.brief_copied, button, 2500, true); };
       if (window.isSecureContext && window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
         navigator.clipboard.write([new ClipboardItem({
           "text/plain": new Blob([text], { type: "text/plain" }),

@@ -2,16 +2,15 @@
    how near ("in 12 days", "tomorrow", "this month"), from the reader's own date.
    The built page says the same for its build date, and stays as it is without
    this script. Loaded (deferred) only by pages that show changes; every word
-   comes from the string table, in the page's JSON `script[data-hb-change-words]`.
+   comes from the string table, in the page's <script id="hb-words">
+   (overrides/main.html), as for every script here.
    A change is coming until its period is over: its day, or its whole month
    (data-change-date is YYYY-MM-DD or YYYY-MM). On the changes page a change
    that has passed moves to the past list; in a page's box of coming changes it
    is hidden (the box too, when none is left). */
 (function () {
   "use strict";
-  var source = document.querySelector("script[data-hb-change-words]");
-  if (!source) return;
-  var words = JSON.parse(source.textContent);
+  var words = JSON.parse(document.getElementById("hb-words").textContent);
   var DAY = 86400000;
   var now = new Date();
   var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
@@ -26,11 +25,11 @@
 
   function badge(when) {
     if (today >= when.end) return null;
-    if (today >= when.start) return when.month ? words.this_month : words.today;
-    if (when.month) return words.coming;
+    if (today >= when.start) return when.month ? words.change_this_month : words.change_today;
+    if (when.month) return words.change_is_coming;
     var days = Math.round((when.start - today) / DAY);
-    if (days === 1) return words.tomorrow;
-    var forms = words.in_days;
+    if (days === 1) return words.change_tomorrow;
+    var forms = words.change_in_days;
     return (forms[plural.select(days)] || forms.other).replace("{n}", String(days));
   }
 

@@ -10,11 +10,13 @@
    left out: the citation says what the row shows. Where the asynchronous
    clipboard cannot write HTML (plain http, an older browser), the text alone
    is copied the older way. A polite live region says so in the page's
-   language (the button's data-copied). One listener for the whole page. The
+   language (the string table's words, the page's <script id="hb-words">).
+   One listener for the whole page. The
    older way to copy and the live region are links.js's (window.hbShare),
    loaded before this file. */
 (function () {
   "use strict";
+  var words = JSON.parse(document.getElementById("hb-words").textContent);
 
   // The row's figure lines hidden by a plan filter (tables.js, finder.js), by position:
   // the citation's answer lines are the row's, in the same order.
@@ -70,7 +72,7 @@
   }
 
   function say(button) {
-    window.hbShare.announce(button.getAttribute("data-copied"), button, 4000, true);
+    window.hbShare.announce(words.cite_copied, button, 4000, true);
   }
 
   document.addEventListener("click", function (event) {

@@ -12,6 +12,8 @@
    room and every row shows, in the reading order. */
 (function () {
   "use strict";
+  // The words it says (the count's "rows"): the string table's, in the page's <script id="hb-words">.
+  var said = JSON.parse(document.getElementById("hb-words").textContent);
 
   var FILTERS = ["platform", "kind", "status", "plan"];
   var ROW_KEYS = { platform: "data-platform", kind: "data-kind", status: "data-review" };
@@ -26,7 +28,7 @@
     var chips = list(form.querySelectorAll('input[type="checkbox"]'));
     var output = form.querySelector("output");
     var link = form.querySelector(".hb-finder-link");
-    var rowsLabel = form.getAttribute("data-rows-label") || "rows";
+    var rowsLabel = said.rows;
 
     // The address's filters: repeated keys (`platform=a&platform=b`) or commas (`platform=a,b`).
     function restore() {

@@ -3,10 +3,11 @@
      address of its target to the clipboard when activated (click, Enter) and
      says so in a polite live region; it still leads to the target.
    - Printing shows where links lead (their absolute address), and the
-     "print the client checklist" button prints the service's prerequisites only. */
+     "print the client checklist" button prints the service's prerequisites only.
+   What it says comes from the string table, in the page's language: the page's
+   <script id="hb-words"> (overrides/main.html), as for every script here. */
 (function () {
-  var COPIED = { he: "הקישור הועתק", en: "Link copied" };
-  var lang = document.documentElement.lang in COPIED ? document.documentElement.lang : "en";
+  var words = JSON.parse(document.getElementById("hb-words").textContent);
 
   function address(hash) {
     return location.origin + location.pathname + hash;
@@ -69,7 +70,7 @@
     var link = event.target.closest && event.target.closest("a.hb-anchor, a.headerlink");
     if (!link || !link.hash) return;
     var text = address(link.hash);
-    copy(text).then(function () { announce(COPIED[lang], link, 2500, false); },
+    copy(text).then(function () { announce(words.link_copied, link, 2500, false); },
                     function () { /* nothing copied: the link still opens the target */ });
   });
 

@@ -5,8 +5,8 @@
    table hides the rows that contain none of the typed words ("QuickBooks Xero
    Zoho" keeps the rows of all three). A cell's
    data-sort, when present, is its machine value (normalized numbers); empty
-   cells sort last in both directions. Labels come from the table's data-*
-   attributes, in the page's language. A table with data-verified-label also
+   cells sort last in both directions. Its controls and their labels come in
+   the page's HTML, in the page's language. A table with data-verified-label also
    gets a checkbox that keeps only the rows whose data-review is "verified";
    a table whose answers name plans gets a plan list that keeps the rows with a
    figure for that plan, or for every plan of its vendor, and shows only those
@@ -14,6 +14,8 @@
    the line below the table says so and offers to clear the filters. */
 (function () {
   "use strict";
+  // The words it says (the count's "rows"): the string table's, in the page's <script id="hb-words">.
+  var said = JSON.parse(document.getElementById("hb-words").textContent);
 
   function sortValue(cell) {
     var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
@@ -25,7 +27,7 @@
   function setup(table, index) {
     if (table.hasAttribute("data-hb-ready")) return;
     table.setAttribute("data-hb-ready", "");
-    var lang = document.documentElement.lang || "en";
+    var lang = said.lang;
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
@@ -37,7 +39,7 @@
     if (!bar || !bar.classList.contains("hb-filter")) return;
     var input = bar.querySelector('input[type="search"]');
     var count = bar.querySelector("output");
-    var rowsLabel = table.getAttribute("data-rows-label") || "rows";
+    var rowsLabel = said.rows;
     function showCount(n) { count.textContent = n + " / " + rows.length + " " + rowsLabel; }
     var verified = bar.querySelector(".hb-verified-only input");  // when the table has review data
     var plan = bar.querySelector(".hb-plan-filter select");  // when the answers name plans
