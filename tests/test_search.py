@@ -486,8 +486,11 @@ def test_a_large_index_answers_from_its_first_part_then_as_the_whole_once_that_a
         page.locator(".md-search__input").click()
         page.keyboard.type(query, delay=40)
         page.wait_for_selector(".md-search-result__link")
-        while not held:
-            page.evaluate("0")
+        for _ in range(100):  # the route's handler runs when Playwright next listens
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, f"the whole index was not fetched after its first part: {requested}"
         partial = page.evaluate(_RESULTS)
         assert partial["links"] and partial != expected, partial  # the first part answers: pages only
         assert requested == ["en/search/search_index.json", "en/search/search_index.full.json"]
