@@ -107,10 +107,13 @@ def test_the_first_part_of_a_large_index_holds_names_and_fact_rows_and_waits_for
     <ul><li id="b1" data-search="item"><span class="hb-text">A bullet that waits</span></li></ul>
     <table><tr id="f1" data-search="fact" data-search-name="Zendesk rate limit" data-search-platform="Zendesk">
     <td><span class="hb-answer-text">700 requests per minute</span></td></tr></table>"""
-    whole, first = pages_indexes([("compare/x/", html)])
+    whole, first = pages_indexes([("compare/x/", html), ("platforms/zendesk/", html)])
     assert first["config"] == whole["config"]
     docs = {d["location"]: d for d in first["docs"]}
-    assert list(docs) == ["compare/x/", "compare/x/#notes", "compare/x/#f1"]
+    # The fact row once, on its comparison page; its copy on the platform's page waits.
+    assert list(docs) == ["compare/x/", "compare/x/#notes", "compare/x/#f1",
+                          "platforms/zendesk/", "platforms/zendesk/#notes"]
+    assert "platforms/zendesk/#f1" in {d["location"] for d in whole["docs"]}
     # A page and a section by their names (and the names' other forms), not their text.
     assert docs["compare/x/"]["name"] == "Zendesk limits" and docs["compare/x/"]["text"] == ""
     assert docs["compare/x/#notes"]["text"] == "" and "סנכרון" in docs["compare/x/#notes"]["keys"]

@@ -239,15 +239,19 @@ def _page_docs(page: tuple[str, str], aliases: Aliases | None = None,
 
 # The first part of a large index: what a reader most often looks for, a page or a
 # section by its name and a fact row by its platform and kind, in a tenth of the
-# bytes (at 1,000 services: bullets and page text are nine tenths of the index).
-FIRST_PART_WHOLE = frozenset({"fact"})  # entries that go in whole
+# bytes (at 1,000 services: bullets and page text are most of the index). A fact
+# row goes in once, on the comparison page of its kind (`compare/rate-limits/`):
+# its copies on the list of comparisons, its platform's and its services' pages
+# (three quarters of the fact rows) wait for the whole.
+FIRST_PART_WHOLE = frozenset({"fact"})  # entries that go in whole, where FIRST_PART_AT says
+FIRST_PART_AT = re.compile(r"^compare/[^/#]+/#")
 FIRST_PART_NAMED = frozenset({"page", "section"})  # entries that go in by their names only
 
 
 def first_part(entry: Entry) -> dict | None:
     """`entry` as the first part of the index holds it, or None when it waits for the whole."""
     if entry.kind in FIRST_PART_WHOLE:
-        return entry.as_json()
+        return entry.as_json() if FIRST_PART_AT.match(entry.location) else None
     if entry.kind not in FIRST_PART_NAMED:
         return None
     named = Entry(location=entry.location, title=entry.title, name=entry.name, boost=entry.boost,
