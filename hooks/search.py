@@ -97,7 +97,7 @@ def on_post_build(config) -> None:
 # ----------------------------------------------------------------------------
 
 
-# An index larger than this (bytes as written: about 400 KB of gzip) comes in two parts.
+# An index larger than this (bytes as written: about 350 KB of gzip) comes in two parts.
 SPLIT_AT = 4 * 1024 * 1024
 INDEX, WHOLE = "search_index.json", "search_index.full.json"
 
