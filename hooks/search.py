@@ -10,6 +10,13 @@ query typed on an English page searches the English site. Material also resolves
 result links against `base`, so locations in each index are relative to its root.
 The settings script it rewrites is Material's markup (listed and checked in internals.py);
 an English page where the rewrite matches nothing stops the build, naming the page.
+
+An index larger than `SPLIT_AT` as written (2 MB of gzip at 1,000 services) is
+written in two files: `search_index.json` is its first part (names and fact rows,
+`searchindex.first_part`), which Material's bundle fetches, with `"full"` naming
+the whole index beside it (`search_index.full.json`), which
+`overrides/partials/search-on-demand.html` fetches next and hands to Material's
+search worker in place of the first part.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from i18nstate import building
 from order import priority
 
 from handbook.languages import LANGUAGES, of_url
-from handbook.searchindex import pages_index
+from handbook.searchindex import pages_indexes
 from handbook.searchwords import vocabulary
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -92,16 +99,36 @@ def on_post_build(config: MkDocsConfig) -> None:
     for prefix, pages in _pages.items():
         if not pages:
             continue  # a language built by another process (hooks/parallel.py)
-        target = Path(config.site_dir) / prefix / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        content = pages_index(sorted(pages.items()), glossary.aliases_in, words)
-        target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        folder = Path(config.site_dir) / prefix / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        whole, first = pages_indexes(sorted(pages.items()), glossary.aliases_in, words)
+        _write(folder, whole, first)
         pages.clear()  # `mkdocs serve` starts afresh on its next build
 
 
 # ----------------------------------------------------------------------------
 # Helpers
 # ----------------------------------------------------------------------------
+
+
+# An index larger than this (bytes as written: about 350 KB of gzip) comes in two parts.
+SPLIT_AT = 4 * 1024 * 1024
+INDEX, WHOLE = "search_index.json", "search_index.full.json"
+
+
+def _write(folder: Path, whole: dict, first: dict) -> None:
+    # The index a page fetches (`INDEX`), and the whole index beside it when that is large.
+    text = _json(whole)
+    (folder / WHOLE).unlink(missing_ok=True)  # a dirty build's earlier large index
+    if len(text.encode("utf-8")) <= SPLIT_AT:
+        (folder / INDEX).write_text(text, encoding="utf-8")
+        return
+    (folder / WHOLE).write_text(text, encoding="utf-8")
+    (folder / INDEX).write_text(_json({**first, "full": WHOLE}), encoding="utf-8")
+
+
+def _json(content: dict) -> str:
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
 def _prefix(url: str) -> str:

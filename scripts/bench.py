@@ -13,7 +13,7 @@ line printed times a fixed piece of Python (the "reference"), so that figures
 taken on machines or days of different speeds can be compared.
 
 Usage: python scripts/bench.py [--sizes 10,100,1000] [--runs 3] [--skip real,reload,weight,lighthouse]
-                               [--project OTHER_CHECKOUT]
+                               [--project OTHER_CHECKOUT] [--without-parallel]
        python scripts/bench.py --profile 100     (cProfile of one build, top functions)
 """
 
@@ -73,7 +73,8 @@ class Build:
     wall: float  # medians over the runs
     cpu: float
     memory_mb: float  # the largest of the runs
-    search: dict[str, tuple[int, int]]  # per language: the index a page loads, bytes as written and gzip
+    search: dict[str, tuple[int, int]]  # per language: the index a page loads first, bytes as written and gzip
+    whole: dict[str, tuple[int, int]]  # per language: the whole index (the same file when it comes in one part)
 
 
 def _env(project: Path) -> dict[str, str]:
@@ -81,8 +82,9 @@ def _env(project: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_LOCAL": "1"}
 
 
-def make_project(folder: Path, services: int | None, source_root: Path = ROOT) -> Path:
-    """A copy of the project in `folder`; synthetic data when `services` is given."""
+def make_project(folder: Path, services: int | None, source_root: Path = ROOT, parallel: bool = True) -> Path:
+    """A copy of the project in `folder`; synthetic data when `services` is given;
+    without hooks/parallel.py (the languages one after the other) when not `parallel`."""
     project = folder / "project"
     for name in PROJECT:
         source = source_root / name
@@ -91,6 +93,10 @@ def make_project(folder: Path, services: int | None, source_root: Path = ROOT) -
         else:
             project.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, project / name)
+    if not parallel:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/parallel.py\n", ""),
+                          encoding="utf-8")
     if services is None:
         shutil.copytree(source_root / "data", project / "data")
     else:
@@ -113,8 +119,9 @@ def build_once(project: Path, site: Path) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(label: str, services: int | None, runs: int, work: Path, source_root: Path = ROOT) -> Build:
-    project = make_project(work / label, services, source_root)
+def measure(label: str, services: int | None, runs: int, work: Path, source_root: Path = ROOT,
+            parallel: bool = True) -> Build:
+    project = make_project(work / label, services, source_root, parallel)
     site = work / label / "site"
     results = []
     for _ in range(runs):
@@ -128,6 +135,7 @@ def measure(label: str, services: int | None, runs: int, work: Path, source_root
         cpu=statistics.median(r[1] for r in results),
         memory_mb=max(r[2] for r in results),
         search=search_index_sizes(site),
+        whole=search_index_sizes(site, WHOLE_INDEX),
     )
 
 
@@ -149,7 +157,7 @@ def floor(pages: int, runs: int, work: Path) -> Build:
     results = [build_once(project, site) for _ in range(runs)]
     return Build(label="bare Material", services=0, pages=sum(1 for _ in site.rglob("*.html")),
                  wall=statistics.median(r[0] for r in results), cpu=statistics.median(r[1] for r in results),
-                 memory_mb=max(r[2] for r in results), search={})
+                 memory_mb=max(r[2] for r in results), search={}, whole={})
 
 
 def _check_search_indexes(site: Path) -> None:
@@ -161,10 +169,18 @@ def _check_search_indexes(site: Path) -> None:
             raise SystemExit(f"the build wrote a search index with no page: {path}")
 
 
-def search_index_sizes(site: Path) -> dict[str, tuple[int, int]]:
-    # One index per language: Hebrew at the root, English under en/.
+# A large index is written in two parts: the first (search_index.json) names the whole (hooks/search.py).
+WHOLE_INDEX = "search_index.full.json"
+
+
+def search_index_sizes(site: Path, name: str = "search_index.json") -> dict[str, tuple[int, int]]:
+    # One index per language: Hebrew at the root, English under en/; the first part
+    # when the index comes in two, unless `name` asks for the whole.
     sizes = {}
-    for lang, path in ((lang, site / prefix / "search" / "search_index.json") for lang, prefix in PREFIX.items()):
+    for lang, prefix in PREFIX.items():
+        path = site / prefix / "search" / name
+        if not path.exists():
+            path = site / prefix / "search" / "search_index.json"  # in one part
         data = path.read_bytes()
         sizes[lang] = (len(data), len(gzip.compress(data, 6)))
     return sizes
@@ -359,16 +375,25 @@ def _kb(n: float) -> str:
 
 def report(builds: list[Build], runs: int) -> None:
     print(f"\nStrict builds, both languages, median of {runs} runs (peak memory: largest run)\n")
-    print("| data | services | pages | wall s | CPU s | peak MB | ms/page | search index KB, he: as written, gzip | en: as written, gzip |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| data | services | pages | wall s | CPU s | peak MB | ms/page | search index KB, he: as written, gzip "
+          "| en: as written, gzip | first part gzip, he, en |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for b in builds:
-        he, en = b.search.get("he", (0, 0)), b.search.get("en", (0, 0))
+        he, en = b.whole.get("he", (0, 0)), b.whole.get("en", (0, 0))
+        first = "-" if b.search == b.whole else ", ".join(_kb(b.search[lang][1]) for lang in ("he", "en"))
         print(f"| {b.label} | {b.services} | {b.pages} | {b.wall:.2f} | {b.cpu:.2f} | {b.memory_mb:.0f} | "
-              f"{1000 * b.wall / b.pages:.1f} | {_kb(he[0])}, {_kb(he[1])} | {_kb(en[0])}, {_kb(en[1])} |")
-    by_n = {b.services: b for b in builds if b.label != "real"}
+              f"{1000 * b.wall / b.pages:.1f} | {_kb(he[0])}, {_kb(he[1])} | {_kb(en[0])}, {_kb(en[1])} | {first} |")
+    by_n = {b.services: b for b in builds if b.label.isdigit()}
     if 100 in by_n and 1000 in by_n:
         print(f"\ngrowth t(1000)/t(100): wall {by_n[1000].wall / by_n[100].wall:.1f}, "
               f"CPU {by_n[1000].cpu / by_n[100].cpu:.1f} (linear: 10)")
+    by_label = {b.label: b for b in builds}
+    for b in builds:
+        alone = by_label.get(f"{b.label} without parallel.py")
+        if alone:
+            print(f"{b.label} services, hooks/parallel.py: wall {b.wall:.2f} s with it, {alone.wall:.2f} s without "
+                  f"({alone.wall / b.wall:.2f}x); CPU {b.cpu:.2f} and {alone.cpu:.2f} s; "
+                  f"peak {b.memory_mb:.0f} and {alone.memory_mb:.0f} MB")
 
 
 def targets(builds: list[Build], reload: list[float] | None, weight: dict | None,
@@ -392,7 +417,7 @@ def targets(builds: list[Build], reload: list[float] | None, weight: dict | None
         checks.append((f"1,000 services {b.wall:.1f} s, {b.memory_mb:.0f} MB",
                        b.wall <= TARGET_1000_WALL and b.memory_mb <= TARGET_1000_MEMORY,
                        f"<= {TARGET_1000_WALL:.0f} s and {TARGET_1000_MEMORY:.0f} MB"))
-        # A first search fetches its language's index (or the part of it a search needs).
+        # A first search fetches its language's index (or its first part, when it comes in two).
         first = max(gz for _, gz in b.search.values())
         checks.append((f"1,000 services: a first search downloads {_kb(first)} KB gzip",
                        first / 1024 <= TARGET_FIRST_SEARCH, f"<= {TARGET_FIRST_SEARCH:.0f} KB"))
@@ -433,6 +458,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=ROOT,
                         help="measure another checkout of the project, e.g. the commit before a change")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N synthetic services")
+    parser.add_argument("--without-parallel", action="store_true",
+                        help="also build each synthetic catalog without hooks/parallel.py, to see what it saves")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
     print(f"reference: 10^7 additions in pure Python took {reference():.2f} s on this machine now", flush=True)
@@ -446,6 +473,10 @@ def main(argv: list[str] | None = None) -> int:
                 (str(n), n) for n in map(int, filter(None, args.sizes.split(",")))]:
             print(f"building {label} ...", file=sys.stderr, flush=True)
             builds.append(measure(label, n, args.runs, work, args.project.resolve()))
+            if args.without_parallel and n is not None:
+                print(f"building {label} without parallel.py ...", file=sys.stderr, flush=True)
+                builds.append(measure(f"{label} without parallel.py", n, args.runs, work, args.project.resolve(),
+                                      parallel=False))
             if label == "real":  # the floor, measured beside it in the same run
                 print("building bare Material ...", file=sys.stderr, flush=True)
                 builds.append(floor(builds[-1].pages, args.runs, work))

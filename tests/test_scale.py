@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_mkdocs
+from conftest import ROOT, copy_project, run_mkdocs
 from handbook import bidi
 from handbook.catalog import load_catalog
 from handbook.models import SECTIONS
@@ -99,3 +99,23 @@ def test_every_service_is_reachable_from_the_index_the_home_table_and_the_footer
         nxt = _page(large_site, url).select_one("a.md-footer__link--next")
         url = posixpath.normpath(posixpath.join(url, nxt["href"])) + "/" if nxt else ""
     assert walked == expected
+
+
+def test_the_brief_finds_the_platforms_a_bullet_names_by_its_words_as_by_every_pattern(tmp_path):
+    # The brief tries only the platforms a bullet's words may name (brief.Words): the same
+    # answer as trying every platform's pattern, on the real data and on a synthetic catalog.
+    from handbook.brief import Words, name_pattern, named_platforms
+
+    write(synthetic(40), tmp_path / "data")
+    for catalog in (load_catalog(ROOT / "data"), load_catalog(tmp_path / "data")):
+        platforms = list(catalog.platforms.values())
+        patterns = {p.id: name_pattern(p) for p in platforms}
+        words = Words(platforms)
+        texts = [t for s in catalog.services for _, item in s.bullets() for t in (item.he, item.en or "")]
+        texts += ["Microsoft: Azure AD app registration", "Google: enable the API"]
+        named = 0
+        for text in texts:
+            every = named_platforms(text, patterns)
+            assert named_platforms(text, patterns, words) == every, text
+            named += bool(every)
+        assert named > 100  # the check compares names found, not only empty lists

@@ -509,6 +509,46 @@ def test_the_results_answer_the_query_in_the_box_whenever_the_index_arrives(serv
 
 
 @pytest.mark.browser
+def test_a_large_index_answers_from_its_first_part_then_as_the_whole_once_that_arrives(served, site):
+    # A large index is written as a first part naming the whole (hooks/search.py); the real
+    # site's English index is served so here: its pages by name first, the whole held back.
+    base, browser = served
+    whole = (site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    docs = json.loads(whole)
+    first = {**docs, "docs": [{**d, "text": ""} for d in docs["docs"] if "#" not in d["location"]],
+             "full": "search_index.full.json"}
+    query = "Freshdesk"
+    with browser.new_context(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(f"{base}/en/services/?q={query}")
+        page.wait_for_selector(".md-search-result__link")
+        expected = page.evaluate(_RESULTS)  # the whole index, fetched alone as today
+        held, requested = [], []
+        page.on("request", lambda r: "search_index" in r.url and requested.append(_path(r.url, base)))
+        page.route("**/en/search/search_index.json", lambda route: route.fulfill(
+            status=200, content_type="application/json", body=json.dumps(first)))
+        page.route("**/en/search/search_index.full.json", lambda route: held.append(route))
+        page.goto(f"{base}/en/services/", wait_until="domcontentloaded")
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query, delay=40)
+        page.wait_for_selector(".md-search-result__link")
+        for _ in range(100):  # the route's handler runs when Playwright next listens
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, f"the whole index was not fetched after its first part: {requested}"
+        partial = page.evaluate(_RESULTS)
+        assert partial["links"] and partial != expected, partial  # the first part answers: pages only
+        assert requested == ["en/search/search_index.json", "en/search/search_index.full.json"]
+        held[0].fulfill(status=200, content_type="application/json", body=whole)
+        try:
+            page.wait_for_function(f"want => JSON.stringify(({_RESULTS})()) === JSON.stringify(want)",
+                                   arg=expected, timeout=10_000)
+        except Exception:
+            pytest.fail(f"once the whole index arrived, the results are {page.evaluate(_RESULTS)}, wanted {expected}")
+
+
+@pytest.mark.browser
 def test_on_a_phone_the_search_button_fetches_the_index_and_searches(served):
     # The header's search icon is the way in on a phone: a tap, then typing.
     base, browser = served

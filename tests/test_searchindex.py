@@ -97,3 +97,47 @@ def test_an_alias_that_is_already_a_form_is_reported():
         "aliases": {"en": ["Webhook"]}}]}), "data/glossary.yaml", problems)
     assert problems == ["data/glossary.yaml: terms[0].aliases.en[0]: 'Webhook' is already a form of 'webhook' "
                         "(forms are found as they are; aliases are what else a reader types)"]
+
+
+def test_the_first_part_of_a_large_index_holds_names_and_fact_rows_and_waits_for_bullets():
+    from handbook.searchindex import pages_indexes
+
+    html = """<h1 id="t">Zendesk limits</h1><p>Page text that waits</p>
+    <h2 id="notes">הערות בסנכרון</h2><p>Section text that waits</p>
+    <ul><li id="b1" data-search="item"><span class="hb-text">A bullet that waits</span></li></ul>
+    <table><tr id="f1" data-search="fact" data-search-name="Zendesk rate limit" data-search-platform="Zendesk">
+    <td><span class="hb-answer-text">700 requests per minute</span></td></tr></table>"""
+    whole, first = pages_indexes([("compare/x/", html), ("platforms/zendesk/", html)])
+    assert first["config"] == whole["config"]
+    docs = {d["location"]: d for d in first["docs"]}
+    # The fact row once, on its comparison page; its copy on the platform's page waits.
+    assert list(docs) == ["compare/x/", "compare/x/#notes", "compare/x/#f1",
+                          "platforms/zendesk/", "platforms/zendesk/#notes"]
+    assert "platforms/zendesk/#f1" in {d["location"] for d in whole["docs"]}
+    # A page and a section by their names (and the names' other forms), not their text.
+    assert docs["compare/x/"]["name"] == "Zendesk limits" and docs["compare/x/"]["text"] == ""
+    assert docs["compare/x/#notes"]["text"] == "" and "סנכרון" in docs["compare/x/#notes"]["keys"]
+    # A fact row whole: its answer shows as it will once the whole index is there.
+    assert docs["compare/x/#f1"] == next(d for d in whole["docs"] if d["location"] == "compare/x/#f1")
+    assert "700 requests per minute" in docs["compare/x/#f1"]["text"]
+    assert "A bullet that waits" in " ".join(d["text"] for d in whole["docs"])
+
+
+def test_a_large_index_is_written_as_its_first_part_naming_the_whole(tmp_path, monkeypatch):
+    import json
+
+    import search
+
+    whole = index([{"location": f"p{i}/", "title": "t", "text": "x" * 100} for i in range(20)])
+    first = index(whole["docs"][:2])
+    search._write(tmp_path, whole, first)  # small: one file, the whole index
+    assert json.loads((tmp_path / "search_index.json").read_text(encoding="utf-8")) == whole
+    assert not (tmp_path / "search_index.full.json").exists()
+    monkeypatch.setattr(search, "SPLIT_AT", 1000)
+    search._write(tmp_path, whole, first)
+    fetched = json.loads((tmp_path / "search_index.json").read_text(encoding="utf-8"))
+    assert fetched == {**first, "full": "search_index.full.json"}
+    assert json.loads((tmp_path / "search_index.full.json").read_text(encoding="utf-8")) == whole
+    monkeypatch.setattr(search, "SPLIT_AT", 10**9)
+    search._write(tmp_path, whole, first)  # a later build of a smaller site leaves no stale whole index
+    assert not (tmp_path / "search_index.full.json").exists()

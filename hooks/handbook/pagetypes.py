@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from . import urls
-from .brief import BriefData, data_file
+from .brief import brief_data, data_file
 from .catalog import Catalog
 from .facttables import COMPACT, COMPARISONS, FactBook
 
@@ -96,7 +96,7 @@ def _finder(book: FactBook, subject: None, lang: str) -> dict[str, Any]:
 
 def _brief(book: FactBook, subject: None, lang: str) -> dict[str, Any]:
     # The pickers and the brief's place; the script (brief.js) assembles it from the data file.
-    data = BriefData(book)
+    data = brief_data(book)
     involved = set().union(*data._services_of.values())
     return {"platforms": data.platforms, "services": [s for s in book.catalog.services if s.id in involved],
             "data_file": data_file(lang)}

@@ -15,7 +15,9 @@ A `Vocabulary` (searchwords.py) adds what readers type for what the site writes:
 a platform's Hebrew spellings where its name is written (and in a fact row's
 platform field), a fact row's window and kind in everyday words (`daily`, `יומי`).
 Glossary entries (`data-search="term"`) weigh less than the facts they explain.
-It knows nothing of MkDocs.
+A large index is also written in a first part (`first_part`): every page's and
+section's name and every fact row, which a page fetches first; the whole index
+follows (search-on-demand.html). It knows nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ class Entry:
     boost: float = 1.0
     platform: str = ""  # a fact row's platform name
     about: list[str] = field(default_factory=list)  # a fact row's windows and kind, in readers' words
+    kind: str = "page"  # page, section or the element's `data-search`: which part it goes in (not written)
 
     def as_json(self) -> dict:
         # Material inserts `title` and `text` as HTML: the title is escaped here.
@@ -215,16 +218,45 @@ def page_entries(article_html: str, location: str, aliases: Aliases | None = Non
 
 def pages_index(pages: list[tuple[str, str]], aliases: Aliases | None = None,
                 vocabulary: Vocabulary | None = None) -> dict:
-    """The index of a language's pages, each `(location, article HTML)`, in order.
+    """The index of a language's pages, each `(location, article HTML)`, in order."""
+    return pages_indexes(pages, aliases, vocabulary)[0]
+
+
+def pages_indexes(pages: list[tuple[str, str]], aliases: Aliases | None = None,
+                  vocabulary: Vocabulary | None = None) -> tuple[dict, dict]:
+    """The whole index of a language's pages and its first part (`first_part`).
     A large site's pages are indexed by two processes (about 8 ms a page)."""
     docs = map_in_two(partial(_page_docs, aliases=aliases, vocabulary=vocabulary), pages)
-    return index([doc for page in docs for doc in page])
+    return (index([doc for page in docs for doc, _ in page]),
+            index([first for page in docs for _, first in page if first is not None]))
 
 
 def _page_docs(page: tuple[str, str], aliases: Aliases | None = None,
-               vocabulary: Vocabulary | None = None) -> list[dict]:
+               vocabulary: Vocabulary | None = None) -> list[tuple[dict, dict | None]]:
     location, html = page
-    return [e.as_json() for e in page_entries(html, location, aliases, vocabulary)]
+    return [(e.as_json(), first_part(e)) for e in page_entries(html, location, aliases, vocabulary)]
+
+
+# The first part of a large index: what a reader most often looks for, a page or a
+# section by its name and a fact row by its platform and kind, in a tenth of the
+# bytes (at 1,000 services: bullets and page text are most of the index). A fact
+# row goes in once, on the comparison page of its kind (`compare/rate-limits/`):
+# its copies on the list of comparisons, its platform's and its services' pages
+# (three quarters of the fact rows) wait for the whole.
+FIRST_PART_WHOLE = frozenset({"fact"})  # entries that go in whole, where FIRST_PART_AT says
+FIRST_PART_AT = re.compile(r"^compare/[^/#]+/#")
+FIRST_PART_NAMED = frozenset({"page", "section"})  # entries that go in by their names only
+
+
+def first_part(entry: Entry) -> dict | None:
+    """`entry` as the first part of the index holds it, or None when it waits for the whole."""
+    if entry.kind in FIRST_PART_WHOLE:
+        return entry.as_json() if FIRST_PART_AT.match(entry.location) else None
+    if entry.kind not in FIRST_PART_NAMED:
+        return None
+    named = Entry(location=entry.location, title=entry.title, name=entry.name, boost=entry.boost,
+                  keys=keys_for(entry.name, entry.name))
+    return named.as_json()
 
 
 def index(docs: list[dict]) -> dict:
@@ -263,7 +295,8 @@ class _Page:
 
     def section(self, h2: _Element) -> None:
         self.heading = _text(h2)
-        self.current = Entry(location=f"{self.location}#{h2.get('id')}", title=self.heading, name=self.heading)
+        self.current = Entry(location=f"{self.location}#{h2.get('id')}", title=self.heading, name=self.heading,
+                             kind="section")
         self.entries.append(self.current)
 
     def element(self, node: _Element) -> None:
@@ -356,7 +389,7 @@ def _element_entry(node: _Element, location: str, heading: str, vocabulary: Voca
     # "HubSpot rate limit" or "160" lands on the row, headed by what it is about.
     return Entry(location=f"{location}#{node.get('id')}", title=node.get("data-search-title") or heading,
                  text=text, name=node.get("data-search-name", ""), keys=words(rest), boost=boost,
-                 platform=platform, about=[about] if about else [])
+                 platform=platform, about=[about] if about else [], kind=node.get("data-search"))
 
 
 # What a result shows: the research's words (`hb-text`) and, before them, the
