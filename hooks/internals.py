@@ -168,6 +168,12 @@ RELIANCES: list[Reliance] = [
              "bundle shows a page's results in that order, those below its first one's score folded",
              "results are ranked by Material's score alone again: an answer without a word typed can lead, "
              "and a fact's row is listed on each of its pages"),
+    Reliance("material_search_index_parts", "mkdocs-material", "overrides/partials/search-on-demand.html",
+             "the bundle requests `search/search_index.json` with an `XMLHttpRequest` whose `responseType` is "
+             "`blob`, and its search worker builds a new index from every setup message (`{type: 0}`), "
+             "a second one included, replacing the first",
+             "at 1,000 services a search answers from the index's first part only (names and fact rows), "
+             "never from the whole index"),
     Reliance("material_search_highlight", "mkdocs-material", "overrides/partials/search-query.html",
              "for `?h=` the bundle wraps the words in `<mark data-md-highlight>`, in place of the page's text "
              "nodes",

@@ -331,6 +331,15 @@ def _material_search_worker_results(request):
     assert re.search(r"let \w+=\w+\[0\]\.score,", _bundle()) and "md-search-result__more" in _bundle()
 
 
+def _material_search_index_parts(request):
+    assert re.search(r'\w+\.open\("GET",`\$\{\w+\}`\),\w+\.responseType="blob"', _bundle()), \
+        "the bundle no longer requests its files as a blob through XMLHttpRequest"
+    worker = next((MATERIAL / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(
+        encoding="utf-8")
+    assert re.search(r"case 0:return yield \w+\(\w+\.data\.config\),\w+=new \w+\(\w+\.data\),\{type:1\}",
+                     worker), "the worker no longer builds a new index from each setup message"
+
+
 def _markdown_raw_html_blocks(request):
     # Real generated pages (a service with its coming changes, the brief's form, a comparison's table),
     # converted whole and with their blocks set aside, as MkDocs converts them.
@@ -396,6 +405,7 @@ CHECKS = {
     "material_search_controls": _material_search_controls,
     "material_search_worker_query": _material_search_worker_query,
     "material_search_worker_results": _material_search_worker_results,
+    "material_search_index_parts": _material_search_index_parts,
     "material_search_highlight": _material_search_highlight,
 }
 
