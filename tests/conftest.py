@@ -106,6 +106,16 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def served(site):
+    """The built site served on loopback, and the session's browser as this module sees it
+    (what the module opens is closed when it ends): (base URL, browser)."""
+    from browser import launch, serve
+
+    with serve(site) as base, launch() as browser:
+        yield base, browser
+
+
 @pytest.fixture(scope="session")
 def html(site):
     """Parsed HTML of a built page by URL path (`en/services/x/`)."""

@@ -11,7 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import launch, serve
 from conftest import LANGS
 from handbook.brief import BriefData, assemble
 from handbook.facttables import FactBook
@@ -45,12 +44,6 @@ SHOWN = """() => {
 def data(catalog):
     brief = BriefData(FactBook(catalog))
     return {lang: brief.data(lang) for lang in CODES}
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    with serve(site) as base, launch() as browser:
-        yield base, browser
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import launch, serve
 from conftest import LANGS
 from handbook.facttables import FactBook
 
@@ -16,9 +15,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser(site):
-    with serve(site) as base, launch() as browser:
-        yield base, browser
+def browser(served):
+    return served  # conftest.py: the served site and the browser
 
 
 @pytest.fixture(scope="module")

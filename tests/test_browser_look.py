@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from browser import launch, serve
 
 # Chromium through Playwright: left out by `make quick`.
 pytestmark = pytest.mark.browser
@@ -20,9 +19,8 @@ SITE_NAME = {"he": "מדריך שירותי האינטגרציה", "en": "Integr
 
 
 @pytest.fixture(scope="module")
-def browser(site):
-    with serve(site) as base, launch() as b:
-        yield base, b
+def browser(served):
+    return served  # conftest.py: the served site and the browser
 
 
 def _page(browser, width=1280, height=900, scheme="light", **kwargs):

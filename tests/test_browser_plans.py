@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from browser import launch, serve
 from conftest import LANGS
 from handbook.facttables import FactBook
 from test_plans import tables
@@ -17,9 +16,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser(site):
-    with serve(site) as base, launch() as browser:
-        yield base, browser
+def browser(served):
+    return served  # conftest.py: the served site and the browser
 
 
 def _shown(page, table_id: str) -> list[str]:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from browser import launch, serve
 
 # Chromium through Playwright: left out by `make quick`.
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser(site):
-    with serve(site) as base, launch() as browser:
-        yield base, browser
+def browser(served):
+    return served  # conftest.py: the served site and the browser
 
 
 def _pages_with(site, marker: str) -> list[str]:

@@ -11,7 +11,6 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import launch, serve
 from conftest import LANGS, strip_isolates
 from handbook import answers
 from handbook.dates import written
@@ -36,12 +35,6 @@ READ_CLIPBOARD = """async () => {
 @pytest.fixture(scope="module")
 def book(catalog):
     return FactBook(catalog)
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    with serve(site) as base, launch() as browser:
-        yield base, browser
 
 
 def _context(browser, **options):

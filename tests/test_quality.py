@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import launch, serve, tab_to
+from browser import tab_to
 from quality import AXE, VNU, page_types, page_urls
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -31,12 +31,6 @@ def test_every_page_is_valid_html(site):
               if m.get("type") == "error"]
     assert not errors, "\n".join(errors[:40])
     assert len(pages) >= 20
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    with serve(site) as base, launch() as browser:
-        yield base, browser
 
 
 @pytest.mark.browser

@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from browser import launch, serve
 from conftest import LANGS
 from handbook.strings import STRINGS
 
@@ -57,12 +56,6 @@ def test_the_sidebar_leads_to_every_platform_the_same_way_on_every_page(catalog,
 # ---------------------------------------------------------------------------
 # In a browser: the language switch, the English 404
 # ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    with serve(site) as base, launch() as browser:
-        yield base, browser
 
 
 def _switch(page, to: str) -> None:

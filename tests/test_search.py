@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import launch, serve
 from conftest import LANGS
 from handbook.searchindex import words
 
@@ -202,13 +201,6 @@ ANSWERS = [
     ("en", "hubspt rate limit", {"hubspot-daily-requests", "hubspot-burst-requests"}),
     ("he", "מגבלת קצב של שופיפיי", {"shopify-rate-limit"}),
 ]
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    """The built site served, and a browser (one per module: Playwright's sync API cannot run twice at once)."""
-    with serve(site) as base, launch() as browser:
-        yield base, browser
 
 
 # Queries typed side by side, each on a page of its own: the keys of one round go to every

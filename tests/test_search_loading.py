@@ -11,16 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import launch, serve
 from conftest import LANGS
 from test_search import _open_recording_index_requests, _path
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    """The built site served, and a browser."""
-    with serve(site) as base, launch() as browser:
-        yield base, browser
 
 
 @pytest.mark.browser

@@ -33,6 +33,7 @@ from html import unescape
 from lxml import etree
 from lxml.etree import _Element
 
+from . import languages
 from .processes import map_in_two
 
 # Word separators for lunr (a JavaScript RegExp, also applied to queries):
@@ -44,8 +45,8 @@ SEPARATOR = (
 )
 _SEPARATOR = re.compile(SEPARATOR)
 
-# Hebrew one-letter prefixes: and, the, in, to, from, that, as (ו ה ב ל מ ש כ).
-HEBREW_PREFIXES = "והבלמשכ"
+# Hebrew one-letter prefixes: and, the, in, to, from, that, as (languages.py).
+HEBREW_PREFIXES = languages.PREFIX_LETTERS
 _HEBREW_WORD = re.compile(r"^[\u05d0-\u05ea]+$")
 _PREFIXED_LATIN = re.compile(r"^([\u05d0-\u05ea]{1,3})([a-z0-9].*)$")
 _NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)*)([a-z]+)$")
