@@ -104,43 +104,59 @@ def test_a_row_link_opens_at_the_row(browser):
     page.close()
 
 
-def test_every_fact_table_fits_a_laptop_screen(browser, site):
+@pytest.fixture(scope="module")
+def tables(browser, site):
+    """Every page with a table, opened once and measured three ways: on a 1280 px laptop, on a
+    360 px phone and printed on A4 (about 720 px): what each way finds wrong, by its name."""
+    base, b = browser
+    pages = _pages_with(site, "<table")
+    page = b.new_page(viewport={"width": 1280, "height": 800})
+    found: dict[str, list[str]] = {"laptop": [], "phone": [], "paper": []}
+    laptop = "ws => ws.map(w => [w.querySelector('table').id, w.clientWidth, w.scrollWidth])"
+    phone = "ts => ts.map(t => [t.id || t.className, t.parentElement.clientWidth, t.parentElement.scrollWidth])"
+    paper = "ts => ts.map(t => [t.id || t.className, Math.ceil(t.getBoundingClientRect().width)])"
+    for path in pages:
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.emulate_media(media="screen")
+        page.goto(f"{base}/{path}")
+        closed = page.eval_on_selector_all(".hb-table-wrap", laptop)
+        page.eval_on_selector_all(".hb-table-wrap details", "ds => ds.forEach(d => d.open = true)")
+        for (table, width, scroll), state in [*((m, "") for m in closed),
+                                              *((m, ", reviews open") for m in page.eval_on_selector_all(".hb-table-wrap", laptop))]:
+            if scroll > width:
+                found["laptop"].append(f"/{path}#{table}: {scroll} px in {width} px{state}")
+        page.eval_on_selector_all(".hb-table-wrap details", "ds => ds.forEach(d => d.open = false)")
+        page.set_viewport_size({"width": 360, "height": 800})
+        for table, width, scroll in page.eval_on_selector_all("article table", phone):
+            if scroll > width:
+                found["phone"].append(f"/{path} {table}: {scroll} px in {width} px")
+        page.set_viewport_size({"width": 720, "height": 1000})
+        page.emulate_media(media="print")
+        width = page.evaluate("document.querySelector('article').clientWidth")
+        for table, right in page.eval_on_selector_all("article table", paper):
+            if right > width:
+                found["paper"].append(f"/{path} {table}: {right} px on a {width} px page")
+        filters = page.locator(".hb-filter")
+        if any(filters.nth(i).is_visible() for i in range(filters.count())):
+            found["paper"].append(f"/{path}: the filter is printed")
+    page.close()
+    return pages, found
+
+
+def test_every_fact_table_fits_a_laptop_screen(tables):
     # On a 1280 px laptop, with the navigation beside the page, a consultant
     # reads a whole row, its review and its sources, without scrolling the table
     # sideways (a phone scrolls it in its own box). A review opens in place.
-    base, b = browser
-    pages = _pages_with(site, 'class="hb-table-wrap"')
+    pages, found = tables
     assert any(p.startswith("services/") for p in pages) and any(p.startswith("en/compare/") for p in pages)
-    page = b.new_page(viewport={"width": 1280, "height": 800})
-    wide = []
-    measure = "ws => ws.map(w => [w.querySelector('table').id, w.clientWidth, w.scrollWidth])"
-    for path in pages:
-        page.goto(f"{base}/{path}")
-        closed = page.eval_on_selector_all(".hb-table-wrap", measure)
-        page.eval_on_selector_all(".hb-table-wrap details", "ds => ds.forEach(d => d.open = true)")
-        for (table, width, scroll), state in [*((m, "") for m in closed),
-                                              *((m, ", reviews open") for m in page.eval_on_selector_all(".hb-table-wrap", measure))]:
-            if scroll > width:
-                wide.append(f"/{path}#{table}: {scroll} px in {width} px{state}")
-    page.close()
-    assert not wide, "\n".join(wide)
+    assert not found["laptop"], "\n".join(found["laptop"])
 
 
-def test_every_table_reads_on_a_phone_without_scrolling_sideways(browser, site):
+def test_every_table_reads_on_a_phone_without_scrolling_sideways(tables):
     # Facts, services and reviews are cards on a phone: nothing hides past the
     # screen's edge (in Hebrew, past its left edge).
-    base, b = browser
-    pages = _pages_with(site, "<table")
-    page = b.new_page(viewport={"width": 360, "height": 800}, is_mobile=True)
-    wide = []
-    for path in pages:
-        page.goto(f"{base}/{path}")
-        for table, width, scroll in page.eval_on_selector_all(
-                "article table", "ts => ts.map(t => [t.id || t.className, t.parentElement.clientWidth, t.parentElement.scrollWidth])"):
-            if scroll > width:
-                wide.append(f"/{path} {table}: {scroll} px in {width} px")
-    page.close()
-    assert len(pages) > 40 and not wide, "\n".join(wide)
+    pages, found = tables
+    assert len(pages) > 40 and not found["phone"], "\n".join(found["phone"])
 
 
 def test_on_a_phone_a_fact_is_a_card_that_still_filters_and_sorts(browser):
@@ -160,22 +176,8 @@ def test_on_a_phone_a_fact_is_a_card_that_still_filters_and_sorts(browser):
     page.close()
 
 
-def test_every_table_prints_whole_on_a4(browser, site):
+def test_every_table_prints_whole_on_a4(tables):
     # Paper does not scroll: a printed page (A4, about 720 px) shows every table
     # whole, as cards, without the filter and sort controls.
-    base, b = browser
-    pages = _pages_with(site, "<table")
-    page = b.new_page(viewport={"width": 720, "height": 1000})
-    page.emulate_media(media="print")
-    cut = []
-    for path in pages:
-        page.goto(f"{base}/{path}")
-        width = page.evaluate("document.querySelector('article').clientWidth")
-        for table, right in page.eval_on_selector_all(
-                "article table", "ts => ts.map(t => [t.id || t.className, Math.ceil(t.getBoundingClientRect().width)])"):
-            if right > width:
-                cut.append(f"/{path} {table}: {right} px on a {width} px page")
-        filters = page.locator(".hb-filter")
-        assert not any(filters.nth(i).is_visible() for i in range(filters.count())), path
-    page.close()
-    assert len(pages) > 40 and not cut, "\n".join(cut)
+    pages, found = tables
+    assert len(pages) > 40 and not found["paper"], "\n".join(found["paper"])

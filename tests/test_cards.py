@@ -4,6 +4,7 @@ is drawn in the page's language (Hebrew right to left, in order) and drawn once.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -18,12 +19,15 @@ from handbook.languages import LANGUAGES
 from handbook.strings import STRINGS
 
 
+@functools.cache
 def _pages(site: Path) -> dict[str, BeautifulSoup]:
-    # Every page the theme rendered, by its path in the site; a 404 page (each language's) is no link anyone shares.
+    # The head of every page the theme rendered (what a link preview reads), by the page's path
+    # in the site, read once; a 404 page (each language's) is no link anyone shares.
     pages = {}
     for file in sorted(site.rglob("*.html")):
         path = file.relative_to(site).as_posix()
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        head = file.read_text(encoding="utf-8").partition("</head>")[0]
+        soup = BeautifulSoup(head, "html.parser")
         if not path.endswith("404.html") and soup.find("meta", property="og:title"):
             pages[path] = soup
     return pages

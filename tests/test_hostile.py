@@ -326,15 +326,13 @@ def test_nothing_runs_in_the_browser_and_search_results_show_the_payloads(hostil
         page.add_init_script(f"window.{MARK} = (f) => {{ window.__hbRan = (window.__hbRan || []).concat([f]); }};")
         page.on("dialog", lambda d: (ran.append(f"dialog: {d.message}"), d.dismiss()))
         for path in BROWSER_PAGES:
-            page.goto(f"{base}/{LANGS[lang]}{path}")
-            page.wait_for_load_state("networkidle")
+            page.goto(f"{base}/{LANGS[lang]}{path}")  # its scripts (deferred) have run
             # Point at every glossary term and heading, as a reader's mouse would.
             for el in page.locator("article h1:visible, article h2:visible, article abbr.hb-term:visible").all()[:15]:
                 el.hover(timeout=2000)
             ran += [f"{path}: {f}" for f in page.evaluate("window.__hbRan || []")]
         # A query that matches the payloads: the results render them (Material inserts them as HTML).
         page.goto(f"{base}/{LANGS[lang]}services/")
-        page.wait_for_load_state("networkidle")
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").press_sequentially("onerror")
         page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
