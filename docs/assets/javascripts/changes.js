@@ -77,6 +77,6 @@
     var a = span.querySelector("a");
     if (!a || !/^https?:$/.test(location.protocol)) return;
     a.href = "webcal:" + new URL(a.getAttribute("href"), location.href).href.replace(/^https?:/, "");
-    span.hidden = false;
+    span.setAttribute("data-hb-webcal", "ready");  // seen in the place it held (handbook.css)
   });
 })();
