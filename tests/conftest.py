@@ -102,8 +102,14 @@ def site(tmp_path_factory) -> Path:
             assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
             warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
             assert not warnings, "\n".join(warnings)
-            done.touch()
+            done.write_text(result.stderr, encoding="utf-8")  # the build's log (site_log)
     return out
+
+
+@pytest.fixture(scope="session")
+def site_log(site) -> str:
+    """What the build of `site` wrote to its standard error (MkDocs's log)."""
+    return (site.parent / "site.built").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
