@@ -61,11 +61,20 @@ def research_file(path: Path) -> Path:
     return path
 
 
+# The modules that take longest (a minute or more of `make test`), first: pytest-xdist hands a
+# module to a process as the last one ends, in this order, so that no long one ends the run
+# alone on one core while the other waits.
+LONGEST = ("test_quality", "test_publishing", "test_search", "test_hostile", "test_browser_tables",
+           "test_lighthouse", "test_parallel", "test_search_loading", "test_cite", "test_browser")
+
+
 def pytest_collection_modifyitems(config, items):
     # Which tests may start Chromium (tests/browser.py checks it).
     import browser
 
     browser.MARKED = {item.nodeid for item in items if item.get_closest_marker("browser")}
+    rank = {name: i for i, name in enumerate(LONGEST)}
+    items.sort(key=lambda item: rank.get(item.module.__name__, len(LONGEST)))  # stable: else as collected
 
 
 def pytest_sessionfinish(session, exitstatus):
