@@ -86,13 +86,19 @@ class Answers:
     def __init__(self, catalog):
         self._platforms = catalog.platforms
         self._fact_platforms = {f.id: f.platform for f in catalog.facts}
+        # A fact row's citation is on four pages, and a page's heading in each of its bullets'
+        # citations: each line's plain text is read from its HTML once.
+        self._plain: dict[tuple[str, str], str] = {}
 
     def figure_lines(self, review: Review, lang: str) -> tuple[Line, ...]:
         return figure_lines(review, lang, self._platforms, self._fact_platforms)
 
-    @staticmethod
-    def plain_line(html: str, lang: str) -> str:
-        return plain_line(html, lang)
+    def plain_line(self, html: str, lang: str) -> str:
+        key = (str(html), lang)
+        text = self._plain.get(key)
+        if text is None:
+            text = self._plain[key] = plain_line(*key)
+        return text
 
 
 def plain_line(html: str, lang: str) -> str:
