@@ -90,6 +90,9 @@ class Generator:
         # `text` is called for every bullet, name and cell: Python, not a Jinja macro
         # (macros cost about ten times more, and a page has thousands of runs).
         self.env.globals["text"] = self._text
+        # A piece that is the same on every page that shows it (a fact row's citation: on its
+        # comparison, its platform's and its services' pages and the finder) is made once.
+        self.env.globals["once"] = self._once
         # A review whose source changed after its check says so wherever its statement shows.
         self.source_watch = SourceWatch(catalog.source_checks)
         self.env.globals["source_watch"] = self.source_watch
@@ -117,6 +120,7 @@ class Generator:
         self.facts = FactBook(catalog, self.reviews)
         self._explained: set[str] = set()  # glossary ids explained so far on the page being made
         self._displayed: dict[tuple[str, str, bool], Markup | tuple] = {}  # `_text`'s HTML, by its arguments
+        self._made: dict[tuple, Markup] = {}  # `once`'s pieces, by their keys
         # Every page of every registered type, listed once: every page asks whether it is generated.
         self._pages: dict[str, tuple[PageType, Any]] = {}
         for kind in page_types if page_types is not None else pagetypes.PAGE_TYPES:
@@ -230,6 +234,15 @@ class Generator:
         if len(out) == 1:
             return Markup(out[0])
         return tuple(p for p in out if p)
+
+    def _once(self, key: tuple, macro, *args) -> Markup:
+        """`macro(*args)`, made for the first page that asks for `key` and kept for the others:
+        `key` names everything the piece depends on, and the piece explains no glossary term
+        (that depends on the page)."""
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = macro(*args)
+        return made
 
     def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:
         # Pieces of `text` for the `text` macro: (tooltip, spelling, focusable) or (None, text, False).
