@@ -160,6 +160,8 @@ def _is_word(v: str) -> bool:
 
 def keys_for(text: str, shown: str = "") -> list[str]:
     """The words of `text`, and their other forms, that `shown` does not already hold."""
+    if not text:
+        return []  # most entries have nothing `about` them: `shown` need not be split
     # Split only at spaces first, so that quotes inside words (מע"מ) survive.
     seen = set(words(shown))  # what the entry holds already, then what is added
     extra: list[str] = []
@@ -192,8 +194,9 @@ def _token_keys(token: str) -> tuple[str, ...]:
 def page_entries(article_html: str, location: str, aliases: Aliases | None = None,
                  vocabulary: Vocabulary | None = None) -> list[Entry]:
     """The entries of one page, from its `<article>` content."""
-    # lxml's HTML parser: a page's tree in about 1 ms (BeautifulSoup took 35).
-    root = etree.fromstring(f"<div>{article_html}</div>", _PARSER).find("body/div")
+    # lxml's HTML parser: a page's tree in about 1 ms (BeautifulSoup took 35). The citations
+    # to copy (a third of a page's HTML, never searched) are cut out first.
+    root = etree.fromstring(f"<div>{_CITATIONS.sub('', article_html)}</div>", _PARSER).find("body/div")
     skipped, searchable = _scan(root)
     for node in skipped:
         _drop(node)  # the element goes, the text after it stays
@@ -307,6 +310,10 @@ class _Page:
 
 
 # Not searched: permalinks, copy buttons, scripts, and what a page marks `data-search-skip`.
+# A citation's body (macros.html.j2, `cite_body`) goes before the page is parsed: what is
+# left is the page `_drop` would leave, its tail joined to the text before it. It holds no
+# `<template>` of its own, and every value in it is escaped: its first `</template>` ends it.
+_CITATIONS = re.compile(r'<template class="hb-cite-body" data-search-skip>.*?</template>', re.S)
 _SKIPPED_CLASSES = frozenset({"headerlink", "hb-anchor", "hb-copy"})
 _PARSER = etree.HTMLParser()
 
