@@ -73,6 +73,9 @@ class Explainer:
         return self._pieces[text]
 
     def _split(self, text: str) -> tuple[tuple[GlossaryTerm | None, str], ...]:
+        matches = list(self._pattern.finditer(text))
+        if not matches:  # most texts name no term: no need to find what guards one
+            return ((None, text),) if text else ()
         out: list[tuple[GlossaryTerm | None, str]] = []
         pos = 0
         # Guarded spans do not overlap and come in order: the one that could hold a
@@ -80,7 +83,7 @@ class Explainer:
         # in the text's size, however many spans and matches a long text has).
         guarded = [(g.start(), g.end()) for g in _NOT_PROSE.finditer(text)]
         ends = [e for _, e in guarded]
-        for m in self._pattern.finditer(text):
+        for m in matches:
             i = bisect_right(ends, m.start())
             if i < len(guarded) and guarded[i][0] < m.end() and guarded[i] != m.span():
                 continue  # inside an identifier, a URL or code
