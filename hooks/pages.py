@@ -83,6 +83,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         document = _generator.document(file.src_uri)
         if document is not None:
             file.content_string = _generator.page(document.path, document.lang)
+    _generator.forget()
     _arrange_sections(nav)
     _references_last(nav)
     return nav

@@ -94,6 +94,9 @@ class Answers:
     def figure_lines(self, review: Review, lang: str) -> tuple[Line, ...]:
         return figure_lines(review, lang, self._platforms, self._fact_platforms)
 
+    def forget(self) -> None:
+        self._plain.clear()
+
     def plain_line(self, html: str, lang: str) -> str:
         key = (str(html), lang)
         text = self._plain.get(key)

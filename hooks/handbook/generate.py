@@ -110,7 +110,8 @@ class Generator:
         self.env.globals["plural_words"] = plural_words
         self.env.globals["month_words"] = month_words
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
-        self.env.globals["answers"] = answers.Answers(catalog)  # an answer's origin, a review's figure lines, a citation's plain text
+        self._answers = answers.Answers(catalog)
+        self.env.globals["answers"] = self._answers  # an answer's origin, a review's figure lines, a citation's plain text
         # A template asks whether its page is in the research's language (`lang is research_language`:
         # English links to the Hebrew original, shows it where untranslated), never which language it is.
         self.env.tests["research_language"] = lambda code: code == DEFAULT.code
@@ -152,6 +153,13 @@ class Generator:
         kind, subject = self._pages[path]
         self._explained = set()
         return self.render(kind.template, path, lang, **kind.context(self.facts, subject, lang))
+
+    def forget(self) -> None:
+        """Let go of what making the pages kept (`text`'s HTML, `once`'s pieces, citations'
+        plain text): a large catalog's build needs the memory for what follows."""
+        self._displayed.clear()
+        self._made.clear()
+        self._answers.forget()
 
     def expand_markers(self, markdown: str, lang: str, path: str, source: str) -> str:
         """Fill the `<!-- handbook:NAME -->` markers of a hand-written page."""
