@@ -118,6 +118,12 @@ RELIANCES: list[Reliance] = [
              "the search plugin writes its index in `on_post_build` only while its `config.enabled` is true",
              "the English process writes an empty index at the root, over the Hebrew one: the Hebrew site "
              "searches nothing"),
+    Reliance("material_search_page_context", "mkdocs-material", "hooks/search.py",
+             "in `on_page_context` the search plugin does nothing while its `config.enabled` is false; else, for "
+             "a page excluded from its index, it only strips `\\s?data-search-\\w+=\"[^\"]+\"` from the "
+             "page's content, as `search.unsearchable` does in its place",
+             "the pages keep attributes the theme's plugin would have removed, or lose others (the site is no "
+             "longer the same)"),
     Reliance("material_html_lang", "mkdocs-material", "hooks/document.py",
              "every page starts `<html lang=\"..\"` (document.py adds `dir` there)",
              "the document's head is left to right on Hebrew pages"),

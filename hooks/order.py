@@ -48,10 +48,15 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
         ("pages.on_nav", -110, "gives the generated pages their content, once i18n has re-created them"),
     ],
     "on_page_context": [
-        ("search.on_page_context", 100, "excludes every page from Material's index before its plugin "
-                                        "parses it (search.py writes each language's own)"),
+        ("search._exclude", 100, "excludes every page from Material's index before its plugin "
+                                 "parses it (search.py writes each language's own), and turns the plugin off "
+                                 "for its step"),
         ("i18n.on_page_context", 50, "sets the page's language up"),
-        ("search.plugin.on_page_context", 0, "Material's search plugin parses the page, unless excluded"),
+        ("search.plugin.on_page_context", 0, "Material's search plugin parses the page, unless excluded, and "
+                                             "strips its data-search-* attributes: turned off by search.py "
+                                             "for this step"),
+        ("search._strip_search_attributes", -5, "turns Material's search plugin back on and strips the "
+                                                "attributes, as it would have"),
         ("navigation.on_page_context", -10, "swaps in the page's own view of the navigation"),
         ("cards.on_page_context", -20, "writes the page's link preview image and gives the head its tags: "
                                      "any time before the page is rendered"),

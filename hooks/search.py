@@ -27,7 +27,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -68,12 +68,33 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-@event_priority(priority("search.on_page_context"))
-def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+@event_priority(priority("search._exclude"))
+def _exclude(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # Before Material's search plugin: it need not parse every page for an index
     # that is replaced below (a fifth of a large build's time went there).
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    # All it would do then is strip the page's `data-search-*` attributes, with a pattern it
+    # tries at every character of the page (3% of a build): it is off for its own step, and
+    # `_strip_search_attributes` strips them, as it would.
+    plugin = _material_search(config)
+    if plugin is not None and plugin.config.enabled:
+        plugin.config.enabled = False
+        _switched_off.append(plugin)
     return context
+
+
+@event_priority(priority("search._strip_search_attributes"))
+def _strip_search_attributes(context: TemplateContext, page: Page, config: MkDocsConfig,
+                             nav: Navigation) -> TemplateContext:
+    # Where Material's search plugin would have, right after its step.
+    if _switched_off:
+        while _switched_off:
+            _switched_off.pop().config.enabled = True
+        page.content = unsearchable(page.content)
+    return context
+
+
+on_page_context = CombinedEvent(_exclude, _strip_search_attributes)
 
 
 @event_priority(priority("search.on_page_content"))
@@ -129,6 +150,36 @@ def _write(folder: Path, whole: dict, first: dict) -> None:
 
 def _json(content: dict) -> str:
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
+# The search plugins this build's page turned off for their own step (`_exclude`).
+_switched_off: list = []
+# Material's search plugin strips `\s?data-search-\w+="[^"]+"` from a page's content (hooks/internals.py).
+_SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
+
+
+def unsearchable(html: str) -> str:
+    """`html` without its `data-search-*="..."` attributes, each with the whitespace before it,
+    as Material's search plugin strips them; its pattern starts with a class (`\\s?`), this one
+    with a literal, which the regular expression engine looks for as a string."""
+    out, pos = [], 0
+    for m in _SEARCH_ATTRIBUTE.finditer(html):
+        start = m.start()
+        if start > pos and html[start - 1].isspace():
+            start -= 1
+        out.append(html[pos:start])
+        pos = m.end()
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _material_search(config: MkDocsConfig):
+    # Material's search plugin, by either of its names (as parallel.py finds it).
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return plugin
+    return None
 
 
 def _prefix(url: str) -> str:

@@ -232,6 +232,24 @@ def _material_search_enabled(request):
     assert not list(site.iterdir()), "the disabled search plugin wrote files"
 
 
+def _material_search_page_context(request):
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    html = ('<li id="a" data-search="item" data-search-title="A: b" data-search-boost="0.5">x</li>\n'
+            '<tr data-search-name="n"\tdata-search-keys="k &amp; j" data-search-skip>y data-search-z="1"</tr>'
+            '<p>data-search-q="" data-search-r="s"data-search-t="u"</p>')
+    for enabled, expected in ((False, html), (True, _hook("search").unsearchable(html))):
+        plugin = SearchPlugin()
+        errors, _ = plugin.load_config({"enabled": enabled})
+        assert not errors, errors
+        plugin.search_index = SearchIndex(**plugin.config)  # as its on_config sets it up
+        page = SimpleNamespace(content=html, meta={"search": {"exclude": True}})
+        plugin.on_page_context({}, page=page, config={}, nav=None)
+        assert page.content == expected, (enabled, page.content)
+        assert plugin.search_index.entries == []
+    assert expected == re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", html)
+
+
 def _material_html_lang(request):
     page = request.getfixturevalue("theme_page")
     assert len(_hook("document")._HTML.findall(page)) == 1
@@ -394,6 +412,7 @@ CHECKS = {
     "redirects_state": _redirects_state,
     "material_priorities": _material_priorities,
     "material_search_enabled": _material_search_enabled,
+    "material_search_page_context": _material_search_page_context,
     "material_html_lang": _material_html_lang,
     "material_checkbox_autocomplete": _material_checkbox_autocomplete,
     "material_bundle_script": _material_bundle_script,

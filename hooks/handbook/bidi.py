@@ -197,6 +197,8 @@ def _ltr_spans(text: str) -> list[tuple[int, int]]:
 
 def _split_unbalanced(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # Cut the segment at parentheses that do not close inside it.
+    if text.find("(", start, end) < 0 and text.find(")", start, end) < 0:
+        return [(start, end)]  # most segments: nothing to look at, character by character
     stack, breaks = [], []
     for i in range(start, end):
         if text[i] == "(":
@@ -217,6 +219,8 @@ def _split_unbalanced(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # Cut at ": " and "; ", except inside a quotation or parentheses (one quoted sentence, one aside).
+    if text.find(":", start, end) < 0 and text.find(";", start, end) < 0:
+        return [(start, end)]
     pieces, pos, depth, quoted = [], start, 0, False
     for i in range(start, end):
         c = text[i]

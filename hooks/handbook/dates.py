@@ -9,12 +9,14 @@ beside it keeps the ISO date for machines; exports (CSV, JSON, feeds) keep ISO.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton
 
 from .languages import BY_CODE
 
 
+@lru_cache(maxsize=1 << 12)  # a catalog has few dates, each written on many pages: Babel writes it once
 def written(value: dt.date | str, lang: str, width: str = "long") -> str:
     """`value` (a date, or "YYYY-MM-DD", or "YYYY-MM" for a month alone) in `lang`'s words;
     `width="medium"` for a narrow column ("2 Dec 2026": a month's full name cannot wrap)."""

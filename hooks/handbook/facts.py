@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Literal, Union
 
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
@@ -58,7 +59,13 @@ class Source(BulletRef):
 
     @property
     def text(self) -> Text:
-        return self.stated if isinstance(self.stated, Text) else Text(he=self.stated, en=self.stated)
+        return self.stated if isinstance(self.stated, Text) else _in_both(self.stated)
+
+
+@lru_cache(maxsize=1 << 16)  # asked for at every row that shows the fact: a model is built (validated) once
+def _in_both(words: str) -> Text:
+    # One string that is the same in both languages, as a Text (frozen: one can be shared).
+    return Text(he=words, en=words)
 
 
 class Fact(Quantity):

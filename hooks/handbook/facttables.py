@@ -169,6 +169,17 @@ class FactRow:
     def answer_lines(self, lang: str) -> tuple[Line, ...]:
         """The answer in words, a line per figure, with plan, scope and note; where the review found the
         research off and gives no figure, its official statement is the answer."""
+        # Asked for by every table, citation and export that shows the row: made once per language.
+        lines = self._answer_lines.get(lang)
+        if lines is None:
+            lines = self._answer_lines[lang] = self._lines(lang)
+        return lines
+
+    @cached_property
+    def _answer_lines(self) -> dict[str, tuple[Line, ...]]:
+        return {}
+
+    def _lines(self, lang: str) -> tuple[Line, ...]:
         if self.restated:
             return (Line(self.review.official[lang], statement=True, vendor=self.platform.id if self.platform else ""),)
         lines = []

@@ -90,6 +90,9 @@ class Generator:
         # `text` is called for every bullet, name and cell: Python, not a Jinja macro
         # (macros cost about ten times more, and a page has thousands of runs).
         self.env.globals["text"] = self._text
+        # A piece that is the same on every page that shows it (a fact row's citation: on its
+        # comparison, its platform's and its services' pages and the finder) is made once.
+        self.env.globals["once"] = self._once
         # A review whose source changed after its check says so wherever its statement shows.
         self.source_watch = SourceWatch(catalog.source_checks)
         self.env.globals["source_watch"] = self.source_watch
@@ -107,7 +110,8 @@ class Generator:
         self.env.globals["plural_words"] = plural_words
         self.env.globals["month_words"] = month_words
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
-        self.env.globals["answers"] = answers.Answers(catalog)  # an answer's origin, a review's figure lines, a citation's plain text
+        self._answers = answers.Answers(catalog)
+        self.env.globals["answers"] = self._answers  # an answer's origin, a review's figure lines, a citation's plain text
         # A template asks whether its page is in the research's language (`lang is research_language`:
         # English links to the Hebrew original, shows it where untranslated), never which language it is.
         self.env.tests["research_language"] = lambda code: code == DEFAULT.code
@@ -116,6 +120,8 @@ class Generator:
         }
         self.facts = FactBook(catalog, self.reviews)
         self._explained: set[str] = set()  # glossary ids explained so far on the page being made
+        self._displayed: dict[tuple[str, str, bool], Markup | tuple] = {}  # `_text`'s HTML, by its arguments
+        self._made: dict[tuple, Markup] = {}  # `once`'s pieces, by their keys
         # Every page of every registered type, listed once: every page asks whether it is generated.
         self._pages: dict[str, tuple[PageType, Any]] = {}
         for kind in page_types if page_types is not None else pagetypes.PAGE_TYPES:
@@ -148,6 +154,13 @@ class Generator:
         self._explained = set()
         return self.render(kind.template, path, lang, **kind.context(self.facts, subject, lang))
 
+    def forget(self) -> None:
+        """Let go of what making the pages kept (`text`'s HTML, `once`'s pieces, citations'
+        plain text): a large catalog's build needs the memory for what follows."""
+        self._displayed.clear()
+        self._made.clear()
+        self._answers.forget()
+
     def expand_markers(self, markdown: str, lang: str, path: str, source: str) -> str:
         """Fill the `<!-- handbook:NAME -->` markers of a hand-written page."""
         unknown = [m[1] for m in MARKER.finditer(markdown) if m[1] not in self.producers]
@@ -174,26 +187,70 @@ class Generator:
         guess their order (`bidi.display`: with no-break spaces, hyphened pairs
         kept on one line, arrows drawn in reading direction), and the glossary's terms inside each run are
         explained (`explain=False` where the text is itself a link or a
-        heading: no interactive element inside another).
+        heading: no interactive element inside another). A term is focusable
+        at its first explanation on the page only.
         """
+        # The same value is shown several times on a page and on several pages (a bullet, its
+        # citation; a fact's row on four pages): its HTML is made once (`_displayed`), and only
+        # which of its terms are the page's first is decided at each call.
+        key = (str(value), direction, explain)
+        parts = self._displayed.get(key)
+        if parts is None:
+            parts = self._displayed[key] = self._display(*key)
+        if isinstance(parts, Markup):  # no glossary term in it
+            return parts
         out = []
-        for kind, part in bidi.display(str(value), direction):
-            if kind == "join":  # a hyphened Hebrew-Latin pair (`ב-HubSpot`) is not broken across lines
-                out.append('<span class="hb-nobr">')
-            elif kind == "end":
-                out.append("</span>")
-            elif kind == "arrow":  # drawn pointing the way right-to-left text reads (handbook.css)
-                out.append(f'<span class="hb-mirrored" data-mirror="{bidi.MIRRORED_ARROWS[part]}">{part}</span>')
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+            elif part[0] in self._explained:
+                out.append(part[2])
             else:
-                inner = self._terms(part, direction) if explain else html_text(part)
-                out.append(f'<span dir="{kind}">{inner}</span>' if kind else inner)
+                self._explained.add(part[0])
+                out.append(part[1])
         return Markup("".join(out))
 
-    def _terms(self, part: str, direction: str) -> str:
-        out = []
-        for tooltip, piece, focusable in self._explain(part, direction):
-            out.append(html_text(piece) if tooltip is None else term_html(piece, tooltip, focusable))
-        return "".join(out)
+    def _display(self, value: str, direction: str, explain: bool) -> Markup | tuple:
+        # `_text`'s HTML, as Markup when it explains no term; else its pieces: HTML, and for each
+        # term (its id, its HTML where it is the page's first, its HTML elsewhere).
+        out: list = []
+        text: list[str] = []  # HTML since the last term
+        for kind, part in bidi.display(value, direction):
+            if kind == "join":  # a hyphened Hebrew-Latin pair (`ב-HubSpot`) is not broken across lines
+                text.append('<span class="hb-nobr">')
+            elif kind == "end":
+                text.append("</span>")
+            elif kind == "arrow":  # drawn pointing the way right-to-left text reads (handbook.css)
+                text.append(f'<span class="hb-mirrored" data-mirror="{bidi.MIRRORED_ARROWS[part]}">{part}</span>')
+            else:
+                if kind:
+                    text.append(f'<span dir="{kind}">')
+                if explain:
+                    for term, piece in self.catalog.glossary.split(part):
+                        if term is None:
+                            text.append(html_text(piece))
+                            continue
+                        tooltip = self.catalog.glossary.tooltip(term, of_direction(direction).code)
+                        out.append("".join(text))
+                        text = []
+                        out.append((term.id, term_html(piece, tooltip, True), term_html(piece, tooltip, False)))
+                else:
+                    text.append(html_text(part))
+                if kind:
+                    text.append("</span>")
+        out.append("".join(text))
+        if len(out) == 1:
+            return Markup(out[0])
+        return tuple(p for p in out if p)
+
+    def _once(self, key: tuple, macro, *args) -> Markup:
+        """`macro(*args)`, made for the first page that asks for `key` and kept for the others:
+        `key` names everything the piece depends on, and the piece explains no glossary term
+        (that depends on the page)."""
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = macro(*args)
+        return made
 
     def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:
         # Pieces of `text` for the `text` macro: (tooltip, spelling, focusable) or (None, text, False).

@@ -56,6 +56,8 @@ class Explainer:
         self._tooltips: dict[tuple[str, str], str] = {}
         self._pieces: dict[str, tuple[tuple[GlossaryTerm | None, str], ...]] = {}
         self._term_of: dict[str, GlossaryTerm] = {}
+        # Each term's aliases in both languages, by id (`aliases_in`, for every search entry).
+        self._aliases = {t.id: (*t.aliases.he, *t.aliases.en) for t in glossary.terms}
         for term in glossary.terms:
             for form in term.forms:
                 for spelling in spellings(form):
@@ -71,6 +73,9 @@ class Explainer:
         return self._pieces[text]
 
     def _split(self, text: str) -> tuple[tuple[GlossaryTerm | None, str], ...]:
+        matches = list(self._pattern.finditer(text))
+        if not matches:  # most texts name no term: no need to find what guards one
+            return ((None, text),) if text else ()
         out: list[tuple[GlossaryTerm | None, str]] = []
         pos = 0
         # Guarded spans do not overlap and come in order: the one that could hold a
@@ -78,7 +83,7 @@ class Explainer:
         # in the text's size, however many spans and matches a long text has).
         guarded = [(g.start(), g.end()) for g in _NOT_PROSE.finditer(text)]
         ends = [e for _, e in guarded]
-        for m in self._pattern.finditer(text):
+        for m in matches:
             i = bisect_right(ends, m.start())
             if i < len(guarded) and guarded[i][0] < m.end() and guarded[i] != m.span():
                 continue  # inside an identifier, a URL or code
@@ -94,8 +99,7 @@ class Explainer:
         """The aliases (both languages) of every term that occurs in `text`: the search
         finds an entry by them too (טוקן, token lifetime where `access token` is written)."""
         terms = dict.fromkeys(t.id for t, _ in self.split(text) if t is not None)
-        by_id = {t.id: t for t in self.terms} if terms else {}
-        return [a for i in terms for a in (*by_id[i].aliases.he, *by_id[i].aliases.en)]
+        return [a for i in terms for a in self._aliases[i]]
 
     def tooltip(self, term: GlossaryTerm, lang: str) -> str:
         """What a reader sees on hover or focus, in the page's language."""

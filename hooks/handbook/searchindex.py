@@ -160,8 +160,14 @@ def _is_word(v: str) -> bool:
 
 def keys_for(text: str, shown: str = "") -> list[str]:
     """The words of `text`, and their other forms, that `shown` does not already hold."""
+    if not text:
+        return []  # most entries have nothing `about` them: `shown` need not be split
+    return _new_keys(text, set(words(shown)))
+
+
+def _new_keys(text: str, seen: set[str]) -> list[str]:
+    # `keys_for`, given the words held already (`seen`, which gets what is added).
     # Split only at spaces first, so that quotes inside words (מע"מ) survive.
-    seen = set(words(shown))  # what the entry holds already, then what is added
     extra: list[str] = []
     for token in _SPACES.split(text.lower()):
         for v in _token_keys(token):
@@ -192,8 +198,10 @@ def _token_keys(token: str) -> tuple[str, ...]:
 def page_entries(article_html: str, location: str, aliases: Aliases | None = None,
                  vocabulary: Vocabulary | None = None) -> list[Entry]:
     """The entries of one page, from its `<article>` content."""
-    # lxml's HTML parser: a page's tree in about 1 ms (BeautifulSoup took 35).
-    root = etree.fromstring(f"<div>{article_html}</div>", _PARSER).find("body/div")
+    # lxml's HTML parser: a page's tree in about 1 ms (BeautifulSoup took 35). The citations
+    # to copy, their buttons and the bullets' permalinks (half a page's HTML, never searched)
+    # are cut out first.
+    root = etree.fromstring(f"<div>{_UNSEARCHED.sub('', article_html)}</div>", _PARSER).find("body/div")
     skipped, searchable = _scan(root)
     for node in skipped:
         _drop(node)  # the element goes, the text after it stays
@@ -212,8 +220,12 @@ def page_entries(article_html: str, location: str, aliases: Aliases | None = Non
         shown = f"{entry.name} {_strip(entry.text)}"
         also = aliases(shown) if aliases else []
         also += vocabulary.spellings_in(shown) if vocabulary else []
-        entry.about = keys_for(" ".join(entry.about), shown)
-        entry.keys = keys_for(f"{shown} {' '.join(entry.keys)} {' '.join(also)}", f"{shown} {' '.join(entry.about)}")
+        # The words it shows are split once: `keys_for(..., f"{shown} {about}")` holds them and the about's.
+        held = set(words(shown))
+        about = " ".join(entry.about)
+        entry.about = _new_keys(about, set(held)) if about else []
+        held.update(words(" ".join(entry.about)))
+        entry.keys = _new_keys(f"{shown} {' '.join(entry.keys)} {' '.join(also)}", held)
     return page.entries
 
 
@@ -307,6 +319,14 @@ class _Page:
 
 
 # Not searched: permalinks, copy buttons, scripts, and what a page marks `data-search-skip`.
+# A citation's body, its copy button and a bullet's permalink (macros.html.j2: `cite_body`,
+# `cite_button`, `anchor`) go before the page is parsed: what is left is the page `_drop`
+# would leave, each one's tail joined to the text before it. A body holds no `<template>` of
+# its own, and every value in them is escaped: a body's first `</template>` ends it, and no
+# `>` is inside a tag.
+_UNSEARCHED = re.compile(r'<template class="hb-cite-body" data-search-skip>.*?</template>'
+                         r'|<button type="button" class="hb-cite"[^>]*></button>'
+                         r'|<a class="hb-anchor"[^>]*>#</a>', re.S)
 _SKIPPED_CLASSES = frozenset({"headerlink", "hb-anchor", "hb-copy"})
 _PARSER = etree.HTMLParser()
 
@@ -363,7 +383,7 @@ def _element_entry(node: _Element, location: str, heading: str, vocabulary: Voca
     # row shows its answer, a line per figure, and the research's line; inside
     # them, what is marked `data-search-unshown` (a rate's normalized forms) is
     # searched and not shown.
-    shown = [e for e in node.iterdescendants("*") if SHOWN & set((e.get("class") or "").split())]
+    shown = [e for e in node.iterdescendants("*") if _shown(e.get("class"))]
     if shown:
         # One block element: Material then shows the whole text, not a fragment.
         between = " · " if node.get("data-search") == "fact" or len(shown) > 1 else " "
@@ -397,6 +417,11 @@ def _element_entry(node: _Element, location: str, heading: str, vocabulary: Voca
 # answer a review gives (`hb-answer-text`: figures, where they come from, the
 # label and verdict of the research's words).
 SHOWN = frozenset({"hb-text", "hb-answer-text"})
+
+
+def _shown(css: str | None) -> bool:
+    # A class list with one of SHOWN (looked for as text first: most elements have none).
+    return bool(css) and "hb-" in css and "-text" in css and not SHOWN.isdisjoint(css.split())
 
 
 def _joined(pieces: list[str], between: str) -> str:
