@@ -30,7 +30,7 @@ from .sourcewatch import SourceWatch
 from .changes import month_words
 from .reviews import ReviewBook, build_date
 from .languages import CODES, DEFAULT, DIRECTION, of_direction
-from .strings import STRINGS, plural, plural_words
+from .strings import STRINGS, plural
 from . import pagetypes
 from .pagetypes import Document, DuplicatePage, PageType
 from .urls import PageLinks
@@ -107,7 +107,6 @@ class Generator:
         # The direction a text wholly in the other script sets for its own element (an English bullet).
         self.env.globals["own_dir"] = bidi.own_direction
         self.env.globals["plural"] = plural
-        self.env.globals["plural_words"] = plural_words
         self.env.globals["month_words"] = month_words
         self.env.globals["strings"] = STRINGS  # a row names its kind in the other language too (search)
         self._answers = answers.Answers(catalog)
