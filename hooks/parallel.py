@@ -46,6 +46,7 @@ from mkdocs.structure.files import Files
 
 from i18nstate import i18n as i18n_state
 from order import priority
+from searchplugin import material_search
 
 from handbook.processes import can_fork
 
@@ -147,10 +148,8 @@ def _child_writes_no_root_index(config: MkDocsConfig) -> None:
     # search.py writes each language's own index. In a child, that write would
     # race with the parent's Hebrew index at the same path, and could win.
     if _role not in (None, "parent"):
-        for name in ("material/search", "search"):
-            plugin = config.plugins.get(name)
-            if plugin is not None:
-                plugin.config.enabled = False
+        for plugin in material_search(config):
+            plugin.config.enabled = False
 
 
 @event_priority(priority("parallel._join_children"))

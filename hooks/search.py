@@ -36,6 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 from handbook.catalog import cached_catalog
 from i18nstate import building
 from order import priority
+from searchplugin import material_search
 
 from handbook.languages import LANGUAGES, of_url
 from handbook.searchindex import pages_indexes
@@ -76,10 +77,10 @@ def _exclude(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Na
     # All it would do then is strip the page's `data-search-*` attributes, with a pattern it
     # tries at every character of the page (3% of a build): it is off for its own step, and
     # `_strip_search_attributes` strips them, as it would.
-    plugin = _material_search(config)
-    if plugin is not None and plugin.config.enabled:
-        plugin.config.enabled = False
-        _switched_off.append(plugin)
+    for plugin in material_search(config):
+        if plugin.config.enabled:
+            plugin.config.enabled = False
+            _switched_off.append(plugin)
     return context
 
 
@@ -87,10 +88,11 @@ def _exclude(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Na
 def _strip_search_attributes(context: TemplateContext, page: Page, config: MkDocsConfig,
                              nav: Navigation) -> TemplateContext:
     # Where Material's search plugin would have, right after its step.
-    if _switched_off:
-        while _switched_off:
-            _switched_off.pop().config.enabled = True
-        page.content = unsearchable(page.content)
+    if not _switched_off:
+        return context
+    while _switched_off:
+        _switched_off.pop().config.enabled = True
+    page.content = unsearchable(page.content)
     return context
 
 
@@ -171,15 +173,6 @@ def unsearchable(html: str) -> str:
         pos = m.end()
     out.append(html[pos:])
     return "".join(out)
-
-
-def _material_search(config: MkDocsConfig):
-    # Material's search plugin, by either of its names (as parallel.py finds it).
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None:
-            return plugin
-    return None
 
 
 def _prefix(url: str) -> str:

@@ -252,7 +252,8 @@ class Generator:
         return made
 
     def _explain(self, text: str, direction: str) -> list[tuple[str | None, str, bool]]:
-        # Pieces of `text` for the `text` macro: (tooltip, spelling, focusable) or (None, text, False).
+        # Pieces of a hand-written page's prose (`_explain_prose`): (tooltip, spelling, focusable)
+        # or (None, text, False); a term is focusable at its first explanation on the page.
         lang = of_direction(direction).code
         out = []
         for term, piece in self.catalog.glossary.split(text):
