@@ -16,7 +16,7 @@ NODE_STAMP := node_modules/.installed
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-compile --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
 # Not strict: a freshly imported batch must be previewable (its warnings still show).
@@ -39,11 +39,14 @@ $(NODE_STAMP): package.json package-lock.json
 # served site and its browser; the site is built once for all (tests/conftest.py).
 PARALLEL := -n auto --maxprocesses 4 --dist loadscope
 
-test: lint $(NODE_STAMP)  ## ruff, then every test
+# The Python and the Node set-up of a fresh clone side by side (-j2: 10 s less), then the tests.
+test:  ## ruff, then every test
+	@$(MAKE) --no-print-directory -j2 lint $(NODE_STAMP)
 	$(BIN)/python -m pytest $(PARALLEL)
 
 # While editing: the browser tests (marked `browser`) are most of `make test`'s time.
-quick: lint $(NODE_STAMP)  ## ruff, then every test but those in a browser
+quick:  ## ruff, then every test but those in a browser
+	@$(MAKE) --no-print-directory -j2 lint $(NODE_STAMP)
 	$(BIN)/python -m pytest $(PARALLEL) -m "not browser"
 
 lint: $(STAMP)  ## ruff, with the rules in pyproject.toml

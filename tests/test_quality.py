@@ -7,8 +7,8 @@ import json
 import subprocess
 from urllib.parse import unquote, urljoin, urlparse
 
+import lxml.html
 import pytest
-from bs4 import BeautifulSoup
 
 from browser import tab_to
 from quality import AXE, VNU, page_types, page_urls
@@ -75,17 +75,19 @@ def test_no_accessibility_violations(site, served, viewport):
 
 
 def test_every_internal_link_and_anchor_resolves(site):
+    # lxml reads the same ids and links as the browser for this valid HTML (test_every_page_is_valid_html),
+    # a dozen times faster than BeautifulSoup's html.parser.
+    parser = lxml.html.HTMLParser(encoding="utf-8")
     ids: dict[str, set[str]] = {}
-    soups = {}
+    links: dict[str, list[str]] = {}
     for url in page_urls(site):
         file = site / (url + "index.html" if url == "" or url.endswith("/") else url)
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        soups[url] = soup
-        ids[url] = {e["id"] for e in soup.select("[id]")}
+        root = lxml.html.fromstring(file.read_bytes(), parser=parser)
+        ids[url] = set(root.xpath("//@id"))
+        links[url] = root.xpath("//a/@href")
     broken = []
-    for url, soup in soups.items():
-        for a in soup.select("a[href]"):
-            href = a["href"]
+    for url, hrefs in links.items():
+        for href in hrefs:
             parsed = urlparse(href)
             if parsed.scheme in ("http", "https", "mailto"):
                 if parsed.scheme != "mailto" and not parsed.netloc:
