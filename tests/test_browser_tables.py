@@ -112,20 +112,32 @@ def tables(browser, site):
     pages = _pages_with(site, "<table")
     page = b.new_page(viewport={"width": 1280, "height": 800})
     found: dict[str, list[str]] = {"laptop": [], "phone": [], "paper": []}
-    laptop = "ws => ws.map(w => [w.querySelector('table').id, w.clientWidth, w.scrollWidth])"
+    # The table boxes' widths with the reviews closed, then open (closed again after).
+    laptop = """ws => {
+        const measure = () => ws.map(w => [w.querySelector('table').id, w.clientWidth, w.scrollWidth]);
+        const details = ws.flatMap(w => [...w.querySelectorAll('details')]);
+        const closed = measure();
+        details.forEach(d => d.open = true);
+        const open = measure();
+        details.forEach(d => d.open = false);
+        return [closed, open];
+    }"""
     phone = "ts => ts.map(t => [t.id || t.className, t.parentElement.clientWidth, t.parentElement.scrollWidth])"
     paper = "ts => ts.map(t => [t.id || t.className, Math.ceil(t.getBoundingClientRect().width)])"
+    # Shown in a filter box on screen only.
+    printed_filter = """() => [...document.querySelectorAll('.hb-filter')].some(f => {
+        const r = f.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(f).visibility !== 'hidden';
+    })"""
     for path in pages:
+        page.goto("about:blank")  # the last page is not laid out again for the laptop before it goes
         page.set_viewport_size({"width": 1280, "height": 800})
         page.emulate_media(media="screen")
         page.goto(f"{base}/{path}")
-        closed = page.eval_on_selector_all(".hb-table-wrap", laptop)
-        page.eval_on_selector_all(".hb-table-wrap details", "ds => ds.forEach(d => d.open = true)")
-        for (table, width, scroll), state in [*((m, "") for m in closed),
-                                              *((m, ", reviews open") for m in page.eval_on_selector_all(".hb-table-wrap", laptop))]:
+        closed, opened = page.eval_on_selector_all(".hb-table-wrap", laptop)
+        for (table, width, scroll), state in [*((m, "") for m in closed), *((m, ", reviews open") for m in opened)]:
             if scroll > width:
                 found["laptop"].append(f"/{path}#{table}: {scroll} px in {width} px{state}")
-        page.eval_on_selector_all(".hb-table-wrap details", "ds => ds.forEach(d => d.open = false)")
         page.set_viewport_size({"width": 360, "height": 800})
         for table, width, scroll in page.eval_on_selector_all("article table", phone):
             if scroll > width:
@@ -136,8 +148,7 @@ def tables(browser, site):
         for table, right in page.eval_on_selector_all("article table", paper):
             if right > width:
                 found["paper"].append(f"/{path} {table}: {right} px on a {width} px page")
-        filters = page.locator(".hb-filter")
-        if any(filters.nth(i).is_visible() for i in range(filters.count())):
+        if page.evaluate(printed_filter):
             found["paper"].append(f"/{path}: the filter is printed")
     page.close()
     return pages, found
