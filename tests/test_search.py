@@ -1,8 +1,9 @@
 """Search as a reader uses it: real queries typed at 40 ms a key into the search box
 of a page just opened, or pasted into the same page's box after the reader's last search
-and finished with a key, in Debian's Chromium; the right page and anchor must be among the first three results, and every
-result in the page's language. The queries are what consultants type: product names in
-Hebrew letters, typos, a platform and a window ("Xero daily limit", "זירו יומי")."""
+and finished with a key, in Debian's Chromium; the right page and anchor must be among
+the first three results, and every result in the page's language. The queries are what
+consultants type: product names in Hebrew letters, typos, a platform and a window ("Xero
+daily limit", "זירו יומי")."""
 
 from __future__ import annotations
 
@@ -264,19 +265,18 @@ def search_box(served, request):
             for turn in range(max(len(share) for share in shares)):
                 now = [(page, share[turn]) for page, share in zip(pages, shares) if turn < len(share)]
                 for page, _ in now:
-                    page.locator(".md-search__input").fill("")  # the last query's words gone
                     page.evaluate("window.__hbSeen = null")
-                if turn:  # pasted, then the last key
+                if turn:  # pasted over the last query's words, then the last key
                     for page, (_, query) in now:
                         page.locator(".md-search__input").fill(query[:-1])
                         page.keyboard.type(query[-1])
-                typing = [] if turn else now
-                start = time.monotonic()
-                for key in range(max((len(q) for _, (_, q) in typing), default=0)):
-                    for page, (_, query) in typing:
-                        if key < len(query):
-                            page.keyboard.type(query[key])
-                    time.sleep(max(0.0, start + (key + 1) * KEY_INTERVAL - time.monotonic()))
+                else:  # typed into the empty box of a page just opened
+                    start = time.monotonic()
+                    for key in range(max(len(q) for _, (_, q) in now)):
+                        for page, (_, query) in now:
+                            if key < len(query):
+                                page.keyboard.type(query[key])
+                        time.sleep(max(0.0, start + (key + 1) * KEY_INTERVAL - time.monotonic()))
                 for page, asked_for in now:
                     try:
                         # Material answers each key-up: the results answer the query when the worker
