@@ -63,6 +63,10 @@ RELIANCES: list[Reliance] = [
              "`mkdocs build --dirty` and `mkdocs serve --dirtyreload` are the flags that ask for a build that "
              "keeps the site folder (read from the command line, as mkdocs-static-i18n does)",
              "a dirty build empties the site folder, or a full build keeps stale files"),
+    Reliance("shutdown_after_build", "mkdocs", "hooks/shutdown.py",
+             "the command line's `build` command (click's `build`) calls `on_shutdown` in a `finally` right "
+             "after the build, its last step, so that a failed build's exception is on its way out there",
+             "a failed strict build would end with status 0, or a build would end before its last step"),
     Reliance("navigation_view", "mkdocs", "hooks/navigation.py",
              "a shallow copy of `Navigation` (and of a `Section`) with `items` (`children`) replaced iterates "
              "the new list: the theme walks `nav` from the page's context",

@@ -96,6 +96,10 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_build_error": [
         ("parallel.on_build_error", 0, "stops the other processes, or reports a child's failure to the parent"),
     ],
+    "on_shutdown": [
+        ("shutdown.on_shutdown", -1000, "after every plugin's own, ends a `mkdocs build` that succeeded "
+                                        "without taking the interpreter down piece by piece"),
+    ],
 }
 
 _PRIORITY = {who: value for rows in ORDER.values() for who, value, _ in rows}

@@ -120,6 +120,17 @@ def _dirty_flags(request):
     assert {"--dirty", "--dirtyreload"} <= flags("serve")
 
 
+def _shutdown_after_build(request):
+    from mkdocs.__main__ import cli
+
+    command = cli.commands["build"]
+    assert command.name == "build"
+    source = inspect.getsource(command.callback)
+    body = source[source.index("try:"):]
+    assert re.match(r"try:\s+build\.build\(cfg, dirty=not clean\)\s+finally:\s+cfg\.plugins\.on_shutdown\(\)\s*$",
+                    body), "`mkdocs build` no longer ends with on_shutdown in a finally after the build"
+
+
 def _navigation_view(request):
     from mkdocs.structure.nav import Link, Navigation, Section
 
@@ -402,6 +413,7 @@ CHECKS = {
     "copy_static_files": _copy_static_files,
     "present_anchor_ids": _present_anchor_ids,
     "dirty_flags": _dirty_flags,
+    "shutdown_after_build": _shutdown_after_build,
     "navigation_view": _navigation_view,
     "markdown_raw_html_blocks": _markdown_raw_html_blocks,
     "toc_permalink_title": _toc_permalink_title,

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -149,3 +152,54 @@ def test_a_build_alone_on_the_main_thread_may_fork(monkeypatch):
     assert processes.can_fork()
     monkeypatch.setattr(processes.threading, "active_count", lambda: 2)
     assert not processes.can_fork()
+
+
+# ----------------------------------------------------------------------------
+# The end of a build (hooks/shutdown.py)
+# ----------------------------------------------------------------------------
+
+# `mkdocs build` of a one-page site with the shutdown hook, run as a user runs it, beside an exit
+# handler (it writes "exit handler ran") and an object whose finalizer only the interpreter's
+# teardown calls (it writes "torn down").
+_END = """
+import atexit, sys
+from pathlib import Path
+out = Path(sys.argv[1])
+atexit.register(lambda: out.write_text(out.read_text() + "exit handler ran\\n") if out.exists() else
+                out.write_text("exit handler ran\\n"))
+class Kept:
+    def __del__(self):
+        out.write_text((out.read_text() if out.exists() else "") + "torn down\\n")
+kept = Kept()
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", "--site-dir", sys.argv[2]]
+cli()
+"""
+
+
+def _end_of_build(tmp_path: Path, page: str) -> tuple[subprocess.CompletedProcess, str]:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(json.dumps({
+        "site_name": "t", "theme": {"name": "mkdocs"}, "hooks": [str(ROOT / "hooks" / "shutdown.py")]}),
+        encoding="utf-8")
+    out = tmp_path / "out.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-c", _END, str(out), str(tmp_path / "site")], cwd=tmp_path,
+                            env=env, capture_output=True, text=True, timeout=120)
+    return result, out.read_text(encoding="utf-8") if out.exists() else ""
+
+
+def test_a_build_that_succeeded_ends_after_its_exit_handlers_without_the_teardown(tmp_path):
+    result, out = _end_of_build(tmp_path, "# Page\n")
+    assert result.returncode == 0, result.stderr
+    assert "Documentation built in" in result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert out == "exit handler ran\n"  # and not "torn down": the memory went back in one piece
+
+
+def test_a_build_that_failed_exits_as_before_with_its_reason_and_status(tmp_path):
+    result, out = _end_of_build(tmp_path, "# Page\n\n[gone](no-such-page.md)\n")
+    assert result.returncode == 1
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+    assert out.splitlines() == ["exit handler ran", "torn down"]  # the whole interpreter's usual end
