@@ -63,7 +63,7 @@ RELIANCES: list[Reliance] = [
              "`mkdocs build --dirty` and `mkdocs serve --dirtyreload` are the flags that ask for a build that "
              "keeps the site folder (read from the command line, as mkdocs-static-i18n does)",
              "a dirty build empties the site folder, or a full build keeps stale files"),
-    Reliance("shutdown_after_build", "mkdocs", "hooks/shutdown.py",
+    Reliance("shutdown_after_build", "mkdocs", "hooks/lifetime.py",
              "the command line's `build` command (click's `build`) calls `on_shutdown` in a `finally` right "
              "after the build, its last step, so that a failed build's exception is on its way out there",
              "a failed strict build would end with status 0, or a build would end before its last step"),

@@ -96,8 +96,11 @@ ORDER: dict[str, list[tuple[str, int, str]]] = {
     "on_build_error": [
         ("parallel.on_build_error", 0, "stops the other processes, or reports a child's failure to the parent"),
     ],
+    "on_startup": [
+        ("lifetime.on_startup", 0, "sets the garbage collector's pace for the build, before anything is read"),
+    ],
     "on_shutdown": [
-        ("shutdown.on_shutdown", -1000, "after every plugin's own, ends a `mkdocs build` that succeeded "
+        ("lifetime.on_shutdown", -1000, "after every plugin's own, ends a `mkdocs build` that succeeded "
                                         "without taking the interpreter down piece by piece"),
     ],
 }

@@ -155,10 +155,10 @@ def test_a_build_alone_on_the_main_thread_may_fork(monkeypatch):
 
 
 # ----------------------------------------------------------------------------
-# The end of a build (hooks/shutdown.py)
+# The end of a build (hooks/lifetime.py)
 # ----------------------------------------------------------------------------
 
-# `mkdocs build` of a one-page site with the shutdown hook, run as a user runs it, beside an exit
+# `mkdocs build` of a one-page site with the lifetime hook, run as a user runs it, beside an exit
 # handler (it writes "exit handler ran") and an object whose finalizer only the interpreter's
 # teardown calls (it writes "torn down").
 _END = """
@@ -181,7 +181,7 @@ def _end_of_build(tmp_path: Path, page: str) -> tuple[subprocess.CompletedProces
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(json.dumps({
-        "site_name": "t", "theme": {"name": "mkdocs"}, "hooks": [str(ROOT / "hooks" / "shutdown.py")]}),
+        "site_name": "t", "theme": {"name": "mkdocs"}, "hooks": [str(ROOT / "hooks" / "lifetime.py")]}),
         encoding="utf-8")
     out = tmp_path / "out.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}

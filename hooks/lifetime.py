@@ -1,7 +1,13 @@
-"""MkDocs adapter: a `mkdocs build` that succeeded ends at once.
+"""MkDocs adapter: the build process's start and end.
 
-When `mkdocs build` returns, Python takes the interpreter down piece by piece:
-every module's objects (the catalog, the generated pages, the theme's compiled
+At the start, the garbage collector looks for cycles after every 20,000 new
+objects instead of Python's 700. A build makes millions of short-lived objects
+(the data's models, each page's Markdown, tree and HTML) and almost no cycles:
+at 700, the collector walked the young objects 360 times a process for nothing,
+and the real site's build took 0.06 s longer (median of 8 builds each).
+
+At the end, a `mkdocs build` that succeeded ends at once. When `mkdocs build`
+returns, Python takes the interpreter down piece by piece: every module's objects (the catalog, the generated pages, the theme's compiled
 templates) are freed one by one, then collected. That took 0.15 s of the real
 site's 1.9 s build (`make bench`, BENCHMARKS.md), with nothing written. The
 operating system frees a process's memory in one step. So, once the build is
@@ -20,6 +26,7 @@ relies on in MkDocs is listed, and checked, in internals.py (`shutdown_after_bui
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 import sys
@@ -31,7 +38,16 @@ from mkdocs.plugins import event_priority
 from order import priority
 
 
-@event_priority(priority("shutdown.on_shutdown"))
+# Young objects made between two looks for cycles (Python's default: 700).
+YOUNG = 20_000
+
+
+@event_priority(priority("lifetime.on_startup"))
+def on_startup(command: str, dirty: bool) -> None:
+    gc.set_threshold(YOUNG, *gc.get_threshold()[1:])
+
+
+@event_priority(priority("lifetime.on_shutdown"))
 def on_shutdown() -> None:
     if sys.exc_info()[0] is not None or threading.current_thread() is not threading.main_thread():
         return  # the build failed (its error is on its way to the reader), or another thread runs it
