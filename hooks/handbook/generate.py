@@ -93,6 +93,8 @@ class Generator:
         # A piece that is the same on every page that shows it (a fact row's citation: on its
         # comparison, its platform's and its services' pages and the finder) is made once.
         self.env.globals["once"] = self._once
+        # A citation's line, `{% filter cite_line(lang) %}...{% endfilter %}` (macros.html.j2).
+        self.env.filters["cite_line"] = self._cite_line
         # A review whose source changed after its check says so wherever its statement shows.
         self.source_watch = SourceWatch(catalog.source_checks)
         self.env.globals["source_watch"] = self.source_watch
@@ -241,6 +243,13 @@ class Generator:
         if len(out) == 1:
             return Markup(out[0])
         return tuple(p for p in out if p)
+
+    def _cite_line(self, html: Markup, lang: str, answer: bool = False) -> Markup:
+        """One line of a citation: its HTML, ended by <br>, with its plain text in `data-text`
+        (macros.html.j2 says how it is used)."""
+        plain = finalize(self._answers.plain_line(html, lang))
+        mark = " data-answer" if answer else ""
+        return Markup(f'<span class="hb-cite-line"{mark} data-text="{plain}">{html}</span><br>')
 
     def _once(self, key: tuple, macro, *args) -> Markup:
         """`macro(*args)`, made for the first page that asks for `key` and kept for the others:
