@@ -52,7 +52,8 @@ CHANGELOG = (
 
 
 class _Shape(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built when first used (the exports, in one language's process), not when the build starts.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def _public(value):
