@@ -9,11 +9,12 @@ and the real site's build took 0.06 s longer (median of 8 builds each).
 At the end, a `mkdocs build` that succeeded ends at once. When `mkdocs build`
 returns, Python takes the interpreter down piece by piece: every module's
 objects (the catalog, the generated pages, the theme's compiled templates) are
-freed one by one, then collected. That took 0.15 s of the real site's 1.9 s build (`make bench`, BENCHMARKS.md), with nothing written. The
-operating system frees a process's memory in one step. So, once the build is
-done and nothing failed, the exit handlers run as at any exit (logging's last
-flush, temporary folders' removal), and the process ends with status 0 without
-the teardown, as a language's process already does (parallel.py).
+freed one by one, then collected. That took 0.15 s of the real site's 1.9 s
+build (BENCHMARKS.md), with nothing written. The operating system frees a
+process's memory in one step. So, once the build is done and nothing failed,
+the exit handlers run as at any exit (logging's last flush, temporary folders'
+removal), and the process ends with status 0 without the teardown, as a
+language's process already does (parallel.py).
 
 Only `mkdocs build` from the command line (click's `build` command), on the main
 thread, and only with no exception on its way out: a failed or aborted strict
