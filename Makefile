@@ -39,14 +39,17 @@ $(NODE_STAMP): package.json package-lock.json
 # served site and its browser; the site is built once for all (tests/conftest.py).
 PARALLEL := -n auto --maxprocesses 4 --dist loadscope
 
-# The Python and the Node set-up of a fresh clone side by side (-j2: 10 s less), then the tests.
+# Before the tests: ruff, with the Python and the Node set-up of a fresh clone side by side
+# (-j2: 10 s less).
+PREPARE := $(MAKE) --no-print-directory -j2 lint $(NODE_STAMP)
+
 test:  ## ruff, then every test
-	@$(MAKE) --no-print-directory -j2 lint $(NODE_STAMP)
+	@$(PREPARE)
 	$(BIN)/python -m pytest $(PARALLEL)
 
 # While editing: the browser tests (marked `browser`) are most of `make test`'s time.
 quick:  ## ruff, then every test but those in a browser
-	@$(MAKE) --no-print-directory -j2 lint $(NODE_STAMP)
+	@$(PREPARE)
 	$(BIN)/python -m pytest $(PARALLEL) -m "not browser"
 
 lint: $(STAMP)  ## ruff, with the rules in pyproject.toml

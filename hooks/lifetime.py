@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import atexit
 import gc
-import logging
-import os
 import sys
 import threading
 
@@ -37,6 +35,8 @@ import click
 from mkdocs.plugins import event_priority
 
 from order import priority
+
+from handbook.processes import end_now
 
 
 # Young objects made between two looks for cycles (Python's default: 700).
@@ -58,7 +58,4 @@ def on_shutdown() -> None:
     # Every exit handler, as at a normal exit (logging's flush among them): CPython's own call for
     # it (`atexit._run_exitfuncs`, there since Python 3.0; the tests' end-of-build check sees it run).
     atexit._run_exitfuncs()
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    end_now(0)

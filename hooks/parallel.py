@@ -48,7 +48,7 @@ from i18nstate import i18n as i18n_state
 from order import priority
 from searchplugin import material_search
 
-from handbook.processes import can_fork
+from handbook.processes import can_fork, end_now
 
 log = logging.getLogger("mkdocs.hooks.parallel")
 
@@ -166,7 +166,9 @@ def _end_child(config: MkDocsConfig) -> None:
     # A child, once search.py has written its language's index (order.py).
     if _role not in (None, "parent"):
         _report({"warnings": _warnings(), "sitemap": _sitemap})
-        _finish_child(0)
+        # The child's work ends with its language: it must not go on as the parent
+        # would (print a summary, serve the site).
+        end_now(0)
 
 
 on_post_build = CombinedEvent(_child_writes_no_root_index, _join_children, _end_child)
@@ -190,7 +192,7 @@ def on_build_error(error: Exception) -> None:
         else:
             traceback.print_exception(error)
         _report({"failed": True})
-        _finish_child(1)
+        end_now(1)
 
 
 # ----------------------------------------------------------------------------
@@ -259,15 +261,6 @@ def _report(message: dict) -> None:
     _, write = _children[_role]
     with os.fdopen(write, "wb") as pipe:
         pipe.write(json.dumps(message).encode("utf-8"))
-
-
-def _finish_child(status: int) -> None:
-    # The child's work ends with its language: it must not go on as the parent
-    # would (print a summary, serve the site).
-    sys.stdout.flush()
-    sys.stderr.flush()
-    logging.shutdown()
-    os._exit(status)
 
 
 # ----------------------------------------------------------------------------

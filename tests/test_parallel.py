@@ -165,11 +165,12 @@ _END = """
 import atexit, sys
 from pathlib import Path
 out = Path(sys.argv[1])
-atexit.register(lambda: out.write_text(out.read_text() + "exit handler ran\\n") if out.exists() else
-                out.write_text("exit handler ran\\n"))
+def note(line):
+    out.write_text((out.read_text() if out.exists() else "") + line + "\\n")
+atexit.register(note, "exit handler ran")
 class Kept:
     def __del__(self):
-        out.write_text((out.read_text() if out.exists() else "") + "torn down\\n")
+        note("torn down")
 kept = Kept()
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "--strict", "--site-dir", sys.argv[2]]
