@@ -13,6 +13,7 @@ from handbook import urls
 from handbook.brief import BriefData, assemble, data_file
 from handbook.facttables import FactBook
 from handbook.languages import CODES
+from handbook.strings import STRINGS
 
 # Three clients a consultant prepares for (issue 26), with a plan where the data has plans.
 COMBINATIONS = {
@@ -140,6 +141,21 @@ def test_a_plan_keeps_its_figures_and_those_for_every_plan(data):
     assert len(daily) == 1 and "625,000" in daily[0] and "Professional" in daily[0]
     token = [_flat(answers["hubspot-token-expiry"]["lines"][n]["text"]) for n in shown["hubspot-token-expiry"]]
     assert len(token) == 1 and "30 minutes" in token[0]  # "all tiers": every plan
+
+
+def test_an_answer_says_where_it_comes_from_as_its_citation_does_not_the_research_s_verdict(data):
+    # HubSpot's daily limit: the research said 10,000 a day (wrong); the brief gives the vendor's figure,
+    # and beside it the vendor's documentation and the day it was checked. "Wrong" with no research
+    # in sight would read, to a client, as a verdict on the vendor's figure.
+    answers = {lang: {a["id"]: a for a in data[lang]["answers"]} for lang in CODES}
+    daily = {lang: answers[lang]["hubspot-daily-requests"] for lang in CODES}
+    assert daily["en"]["status"] == "wrong"
+    assert daily["en"]["review"] == "Vendor documentation, checked 27 November 2026 · corrected"
+    assert daily["he"]["review"] == "תיעוד הספק, נבדק ב-27 בנובמבר 2026 · מתוקן"
+    for lang in CODES:
+        words = STRINGS[lang]
+        for answer in answers[lang].values():
+            assert words["status_" + answer["status"]] not in answer["review"].split(" · ")
 
 
 @pytest.mark.parametrize("combo", COMBINATIONS)

@@ -18,9 +18,11 @@ from html import unescape
 from html.parser import HTMLParser
 
 from .bidi import MARK
+from .dates import written
 from .facttables import Line, official_figure
 from .languages import DIRECTION
 from .reviews import Review
+from .strings import STRINGS
 
 # Where the answer comes from, by review status (a key of strings.py): the vendor's
 # documentation, or words that say it is not the vendor's.
@@ -58,6 +60,15 @@ def origin(review: Review) -> str:
 
 def verdict(review: Review) -> str | None:
     return VERDICT.get(review.status)
+
+
+def origin_words(review: Review, lang: str) -> str:
+    """Where the review's answer comes from, as plain text in `lang`: "Vendor documentation,
+    checked 27 November 2026 · corrected", as a citation's line says it (macros.html.j2, `origin`,
+    writes the same words with the day marked up)."""
+    t = STRINGS[lang]
+    words = f"{t[origin(review)]}, {t['answer_checked'].replace('{date}', written(review.checked, lang))}"
+    return f"{words} · {t[verdict(review)]}" if verdict(review) else words
 
 
 def figure_lines(review: Review, lang: str, platforms: dict, fact_platforms: dict[str, str | None]

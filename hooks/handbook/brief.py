@@ -15,7 +15,7 @@ import json
 import re
 from functools import lru_cache
 
-from . import bidi, urls
+from . import answers, bidi, urls
 from .facttables import FactBook, FactRow
 from .languages import CODES, DIRECTION
 from .models import Platform
@@ -220,8 +220,9 @@ class BriefData:
         return {
             "platform": platform, "id": row.id, "kind": t["kind_" + row.fact.kind],
             "subject": _text(row.fact.subject[lang], lang), "official": row.official, "status": row.status,
-            "review": t["status_" + row.status]
-            + (f" ({t['checked_on']} {row.review.checked})" if row.review else ""),
+            # Where the answer comes from, in a client's words, as its citation says it (the research's
+            # words are not in the brief: a verdict on them, "Wrong", would read as the answer's).
+            "review": answers.origin_words(row.review, lang) if row.review else t["research_unconfirmed"],
             "url": urls.from_root(urls.fact(self.book, row.id), row.id, lang),
             "lines": [{"text": _text(line.text + (f" ({line.detail})" if line.detail else ""), lang), "plans": _line_plans(line.plan)}
                       for line in row.answer_lines(lang)],
